@@ -1,0 +1,258 @@
+import type { MultiPolygon } from 'geojson';
+import type { RpcTransport, Row } from './rpc';
+import {
+  CASE_SOURCES,
+  CASE_STATUSES,
+  type Bbox,
+  type CaseColumns,
+  type CaseDetail,
+  type CaseQuery,
+  type CaseSource,
+  type CaseStatus,
+  type CitygridData,
+  type FireStation,
+  type Grid,
+  type Kpis,
+  type LayerCounts,
+  type ParkingLot,
+  type VolunteerPost,
+} from './types';
+
+const num = (value: unknown): number => (value === null || value === undefined ? NaN : Number(value));
+const epochMs = (value: unknown): number => (value === null || value === undefined ? NaN : new Date(value as string | Date).getTime());
+const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
+
+function bboxArgs(bbox?: Bbox) {
+  if (!bbox) return {};
+  const [p_west, p_south, p_east, p_north] = bbox;
+  return { p_west, p_south, p_east, p_north };
+}
+
+function toGrid(row: Row): Grid {
+  return {
+    id: num(row.id),
+    level: row.level as Grid['level'],
+    parentId: row.parent_id == null ? null : num(row.parent_id),
+    subdistrictId: num(row.subdistrict_id),
+    code: row.code as string,
+    nameZh: row.name_zh as string,
+    nameEn: row.name_en as string,
+    responsibleName: row.responsible_name as string,
+    responsiblePhone: row.responsible_phone as string,
+    openCases: num(row.open_cases),
+    geometry: JSON.parse(row.geometry as string) as MultiPolygon,
+  };
+}
+
+/** Packs case rows into typed columns; category codes become small integer indexes. */
+export function toCaseColumns(rows: Row[], categoryCodes: string[] = []): CaseColumns {
+  const n = rows.length;
+  const codes = [...categoryCodes];
+  const codeIndex = new Map(codes.map((code, i) => [code, i]));
+  const columns: CaseColumns = {
+    length: n,
+    ids: new Int32Array(n),
+    positions: new Float64Array(n * 2),
+    statuses: new Uint8Array(n),
+    sources: new Uint8Array(n),
+    categories: new Uint16Array(n),
+    gridIds: new Int32Array(n),
+    reportedAt: new Float64Array(n),
+    dueAt: new Float64Array(n),
+    closedAt: new Float64Array(n),
+    caseNos: new Array<string>(n),
+    categoryCodes: codes,
+  };
+  rows.forEach((row, i) => {
+    const code = row.category_code as string;
+    if (!codeIndex.has(code)) codeIndex.set(code, codes.push(code) - 1);
+    columns.ids[i] = num(row.id);
+    columns.positions[2 * i] = num(row.lon);
+    columns.positions[2 * i + 1] = num(row.lat);
+    columns.statuses[i] = CASE_STATUSES.indexOf(row.status as CaseStatus);
+    columns.sources[i] = CASE_SOURCES.indexOf(row.source as CaseSource);
+    columns.categories[i] = codeIndex.get(code)!;
+    columns.gridIds[i] = row.grid_id == null ? -1 : num(row.grid_id);
+    columns.reportedAt[i] = epochMs(row.reported_at);
+    columns.dueAt[i] = epochMs(row.due_at);
+    columns.closedAt[i] = epochMs(row.closed_at);
+    columns.caseNos[i] = row.case_no as string;
+  });
+  return columns;
+}
+
+function toFireStation(row: Row): FireStation {
+  return {
+    id: num(row.id),
+    code: row.code as string,
+    kind: row.kind as FireStation['kind'],
+    nameZh: row.name_zh as string,
+    nameEn: row.name_en as string,
+    staff: num(row.staff),
+    responseMinutes: num(row.response_minutes),
+    lon: num(row.lon),
+    lat: num(row.lat),
+  };
+}
+
+function toParkingLot(row: Row): ParkingLot {
+  return {
+    id: num(row.id),
+    code: row.code as string,
+    kind: row.kind as ParkingLot['kind'],
+    nameZh: row.name_zh as string,
+    nameEn: row.name_en as string,
+    capacity: num(row.capacity),
+    freeSpaces: num(row.free_spaces),
+    feePerHourCny: row.fee_per_hour_cny == null ? null : num(row.fee_per_hour_cny),
+    hours: row.hours as string,
+    lon: num(row.lon),
+    lat: num(row.lat),
+    updatedAt: epochMs(row.updated_at),
+  };
+}
+
+function toVolunteerPost(row: Row): VolunteerPost {
+  return {
+    id: num(row.id),
+    code: row.code as string,
+    teamZh: row.team_zh as string,
+    teamEn: row.team_en as string,
+    nameZh: row.name_zh as string,
+    nameEn: row.name_en as string,
+    dutyKinds: row.duty_kinds as VolunteerPost['dutyKinds'],
+    onDuty: num(row.on_duty),
+    planned: num(row.planned),
+    shiftStart: row.shift_start as string,
+    shiftEnd: row.shift_end as string,
+    lon: num(row.lon),
+    lat: num(row.lat),
+    updatedAt: epochMs(row.updated_at),
+  };
+}
+
+function toCaseDetail(row: Row): CaseDetail {
+  const events = (row.events as Row[]).map((e) => ({
+    from: orNull(e.from as CaseDetail['status'] | null),
+    to: e.to as CaseDetail['status'],
+    role: e.role as string,
+    note: orNull(e.note as string | null),
+    at: epochMs(e.at),
+  }));
+  return {
+    id: num(row.id),
+    caseNo: row.case_no as string,
+    categoryCode: row.category_code as string,
+    source: row.source as CaseDetail['source'],
+    status: row.status as CaseDetail['status'],
+    description: row.description as string,
+    address: orNull(row.address as string | null),
+    lon: num(row.lon),
+    lat: num(row.lat),
+    gridId: row.grid_id == null ? null : num(row.grid_id),
+    gridCode: orNull(row.grid_code as string | null),
+    reportedAt: epochMs(row.reported_at),
+    dueAt: epochMs(row.due_at),
+    closedAt: row.closed_at == null ? null : epochMs(row.closed_at),
+    reporterContact: orNull(row.reporter_contact as string | null),
+    events,
+  };
+}
+
+function toKpis(row: Row): Kpis {
+  return {
+    openCases: num(row.open_cases),
+    reportedToday: num(row.reported_today),
+    closedToday: num(row.closed_today),
+    overdue: num(row.overdue),
+    closeRate: num(row.close_rate),
+    onTimeCloseRate: num(row.on_time_close_rate),
+    medianCloseHours: row.median_close_hours == null ? null : num(row.median_close_hours),
+    parkingFree: num(row.parking_free),
+    parkingCapacity: num(row.parking_capacity),
+    volunteersOnDuty: num(row.volunteers_on_duty),
+    volunteerPostsUnstaffed: num(row.volunteer_posts_unstaffed),
+    fireStations: num(row.fire_stations),
+  };
+}
+
+/** The typed data interface over either backend's transport. */
+export function createCitygridData(transport: RpcTransport): CitygridData {
+  let categoryCodes: string[] = [];
+  return {
+    backend: transport.backend,
+    async layerCounts() {
+      const rows = await transport.call('layer_counts', {});
+      return Object.fromEntries(rows.map((r) => [r.layer, num(r.count)])) as LayerCounts;
+    },
+    async categories() {
+      const rows = await transport.call('list_case_categories', {});
+      categoryCodes = rows.map((r) => r.code as string);
+      return rows.map((r) => ({
+        code: r.code as string,
+        kind: r.kind as 'component' | 'event',
+        nameZh: r.name_zh as string,
+        nameEn: r.name_en as string,
+        slaHours: num(r.sla_hours),
+      }));
+    },
+    async grids(level, bbox, ids) {
+      const rows = await transport.call('grids_in_bbox', { ...bboxArgs(bbox), p_level: level, p_ids: ids ?? null });
+      return rows.map(toGrid);
+    },
+    async cases(query: CaseQuery = {}) {
+      const rows = await transport.call('cases_in_bbox', {
+        ...bboxArgs(query.bbox),
+        p_statuses: query.statuses ?? null,
+        p_categories: query.categories ?? null,
+        p_sources: query.sources ?? null,
+        p_since: query.since?.toISOString() ?? null,
+        p_ids: query.ids ?? null,
+      });
+      return toCaseColumns(rows, categoryCodes);
+    },
+    async caseDetail(id) {
+      const [row] = await transport.call('case_detail', { p_case_id: id });
+      return row ? toCaseDetail(row) : null;
+    },
+    async fireStations(bbox, ids) {
+      return (await transport.call('fire_stations_in_bbox', { ...bboxArgs(bbox), p_ids: ids ?? null })).map(toFireStation);
+    },
+    async parkingLots(bbox, ids) {
+      return (await transport.call('parking_in_bbox', { ...bboxArgs(bbox), p_ids: ids ?? null })).map(toParkingLot);
+    },
+    async volunteerPosts(bbox, ids) {
+      return (await transport.call('volunteer_posts_in_bbox', { ...bboxArgs(bbox), p_ids: ids ?? null })).map(toVolunteerPost);
+    },
+    async nearestParking(lon, lat, minFree = 1, limit = 10) {
+      const rows = await transport.call('nearest_parking', { p_lon: lon, p_lat: lat, p_min_free: minFree, p_limit: limit });
+      return rows.map((r) => ({ ...toParkingLot(r), distanceM: num(r.distance_m) }));
+    },
+    async kpis(subdistrictCode) {
+      const [row] = await transport.call('kpi_summary', { p_subdistrict_code: subdistrictCode ?? null });
+      return toKpis(row);
+    },
+    async reportCase(report) {
+      const [row] = await transport.call('report_case', {
+        p_category_code: report.categoryCode,
+        p_location: { type: 'Point', coordinates: [report.lon, report.lat] },
+        p_description: report.description,
+        p_source: report.source ?? 'resident_qr',
+        p_contact: report.contact ?? null,
+        p_address: report.address ?? null,
+      });
+      return { id: num(row.id), caseNo: row.case_no as string, gridCode: orNull(row.grid_code as string | null), dueAt: epochMs(row.due_at) };
+    },
+    async transitionCase(id, to, note) {
+      await transport.call('transition_case', { p_case_id: id, p_to_status: to, p_note: note ?? null });
+    },
+    async recordParkingReading(lotId, freeSpaces, observedAt) {
+      await transport.call('record_parking_reading', {
+        p_lot_id: lotId,
+        p_free_spaces: freeSpaces,
+        p_observed_at: (observedAt ?? new Date()).toISOString(),
+      });
+    },
+    subscribe: (listener) => transport.subscribe(listener),
+  };
+}

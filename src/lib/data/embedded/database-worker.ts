@@ -1,0 +1,39 @@
+/**
+ * The embedded database, shared by every tab of this browser: PGliteWorker
+ * elects one tab's worker as leader and the others talk to it. The database
+ * persists in IndexedDB and starts from the prebuilt snapshot (migrations and
+ * seed already applied); a new snapshot (changed migration or seed) replaces
+ * it. Opening an empty IndexedDB directory would run initdb, so which snapshot
+ * is stored is kept beside the database rather than inside it.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { worker } from '@electric-sql/pglite/worker';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { readStoredSnapshot, removeDatabaseFiles, writeStoredSnapshot } from './snapshot-store';
+
+export interface EmbeddedOptions {
+  snapshotUrl: string;
+  snapshotHash: string;
+}
+
+const DATA_DIR = 'idb://citygrid';
+
+async function openFromSnapshot({ snapshotUrl, snapshotHash }: EmbeddedOptions): Promise<PGlite> {
+  const response = await fetch(snapshotUrl);
+  if (!response.ok) throw new Error(`snapshot ${snapshotUrl}: HTTP ${response.status}`);
+  await removeDatabaseFiles();
+  const db = await PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, loadDataDir: await response.blob() });
+  await db.syncToFs();
+  await writeStoredSnapshot(snapshotHash);
+  return db;
+}
+
+worker({
+  async init(options) {
+    const wanted = options.meta as EmbeddedOptions;
+    if ((await readStoredSnapshot()) === wanted.snapshotHash) {
+      return PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, relaxedDurability: true });
+    }
+    return openFromSnapshot(wanted);
+  },
+});

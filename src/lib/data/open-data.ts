@@ -1,0 +1,32 @@
+import { createCitygridData } from './citygrid-data';
+import type { CitygridData } from './types';
+
+export interface DataConfig {
+  supabaseUrl?: string;
+  supabaseAnonKey?: string;
+  baseUrl: string;
+}
+
+export function configFromEnv(): DataConfig {
+  return {
+    supabaseUrl: import.meta.env.VITE_SUPABASE_URL || undefined,
+    supabaseAnonKey: import.meta.env.VITE_SUPABASE_ANON_KEY || undefined,
+    baseUrl: import.meta.env.BASE_URL,
+  };
+}
+
+/**
+ * Supabase when a project is configured, otherwise the embedded PGlite
+ * database. Each backend's code loads only when chosen.
+ */
+export async function openData(config: DataConfig = configFromEnv()): Promise<CitygridData> {
+  if (config.supabaseUrl && config.supabaseAnonKey) {
+    const [{ createClient }, { SupabaseTransport }] = await Promise.all([
+      import('@supabase/supabase-js'),
+      import('./supabase-transport'),
+    ]);
+    return createCitygridData(new SupabaseTransport(createClient(config.supabaseUrl, config.supabaseAnonKey)));
+  }
+  const [{ openEmbedded }, { SqlTransport }] = await Promise.all([import('./embedded/open-embedded'), import('./sql-transport')]);
+  return createCitygridData(new SqlTransport(await openEmbedded(config.baseUrl)));
+}

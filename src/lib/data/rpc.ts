@@ -1,0 +1,48 @@
+import type { ChangeEvent } from './types';
+
+/**
+ * Every database function the UI calls, with its named arguments in order.
+ * Both backends call exactly these; a contract test checks them against the
+ * database, grants included.
+ */
+export const RPC_FUNCTIONS = {
+  layer_counts: { args: [], public: true },
+  list_case_categories: { args: [], public: true },
+  grids_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_level', 'p_ids'], public: true },
+  cases_in_bbox: {
+    args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_statuses', 'p_categories', 'p_sources', 'p_since', 'p_ids', 'p_limit'],
+    public: true,
+  },
+  case_detail: { args: ['p_case_id'], public: true },
+  fire_stations_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
+  parking_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
+  volunteer_posts_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
+  nearest_parking: { args: ['p_lon', 'p_lat', 'p_min_free', 'p_limit'], public: true },
+  kpi_summary: { args: ['p_subdistrict_code'], public: true },
+  report_case: { args: ['p_category_code', 'p_location', 'p_description', 'p_source', 'p_contact', 'p_address'], public: true },
+  transition_case: { args: ['p_case_id', 'p_to_status', 'p_note'], public: false },
+  record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false },
+} as const satisfies Record<string, { args: readonly string[]; public: boolean }>;
+
+export type RpcName = keyof typeof RPC_FUNCTIONS;
+export type RpcArgs<N extends RpcName> = Partial<Record<(typeof RPC_FUNCTIONS)[N]['args'][number], unknown>>;
+export type Row = Record<string, unknown>;
+
+/** How a backend runs a database function and delivers change events. */
+export interface RpcTransport {
+  readonly backend: 'supabase' | 'embedded';
+  call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<Row[]>;
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+}
+
+/** A database error surfaced to the UI with the message the database gave. */
+export class DataError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly rpc: RpcName,
+  ) {
+    super(message);
+    this.name = 'DataError';
+  }
+}

@@ -1,0 +1,66 @@
+import { DataError, RPC_FUNCTIONS, type RpcName, type RpcTransport, type Row } from './rpc';
+import type { ChangeEvent, Claims } from './types';
+
+/** The part of PGlite (and of a node-postgres adapter) the SQL transport needs. */
+export interface SqlDatabase {
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+}
+export interface SqlQueryable {
+  query<T = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+export const CHANGE_CHANNEL = 'citygrid_changes';
+const API_ROLES = new Set<Claims['role']>(['anon', 'authenticated', 'service_role']);
+
+/** The statement that calls one function with named arguments, skipping undefined ones. */
+export function rpcStatement(name: RpcName, args: Record<string, unknown>): { sql: string; params: unknown[] } {
+  const names = RPC_FUNCTIONS[name].args.filter((arg) => args[arg] !== undefined);
+  const params = names.map((arg) => {
+    const value = args[arg];
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
+  });
+  const list = names.map((arg, i) => `${arg} => $${i + 1}`).join(', ');
+  return { sql: `select * from public.${name}(${list})`, params };
+}
+
+/**
+ * Runs database functions the way PostgREST does on Supabase: in a
+ * transaction, as the API role of the JWT, with the claims in
+ * request.jwt.claims, so the same RLS policies decide.
+ */
+export class SqlTransport implements RpcTransport {
+  readonly backend = 'embedded' as const;
+  #claims: Claims = { role: 'anon' };
+
+  constructor(private readonly db: SqlDatabase) {}
+
+  get claims(): Claims {
+    return this.#claims;
+  }
+
+  setClaims(claims: Claims) {
+    if (!API_ROLES.has(claims.role)) throw new Error(`unknown API role ${String(claims.role)}`);
+    this.#claims = claims;
+  }
+
+  async call(name: RpcName, args: Record<string, unknown>): Promise<Row[]> {
+    const { sql, params } = rpcStatement(name, args);
+    const claims = this.#claims;
+    try {
+      return await this.db.transaction(async (tx) => {
+        await tx.query(`set local role ${claims.role}`);
+        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+        return (await tx.query<Row>(sql, params)).rows;
+      });
+    } catch (error) {
+      const e = error as { message?: string; code?: string };
+      throw new DataError(e.message ?? String(error), e.code, name);
+    }
+  }
+
+  subscribe(listener: (event: ChangeEvent) => void): () => void {
+    const stop = this.db.listen(CHANGE_CHANNEL, (payload) => listener(JSON.parse(payload) as ChangeEvent));
+    return () => void stop.then((unlisten) => unlisten());
+  }
+}

@@ -1,0 +1,209 @@
+import type { MultiPolygon } from 'geojson';
+
+export type Bbox = readonly [west: number, south: number, east: number, north: number];
+
+export type GridLevel = 'grid' | 'micro_grid' | 'meta_grid';
+export const CASE_STATUSES = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rejected'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_SOURCES = ['resident_qr', 'inspector_patrol', 'ai_camera', 'hotline_12345'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const LAYER_TABLES = ['grids', 'cases', 'fire_stations', 'parking_lots', 'volunteer_posts'] as const;
+export type LayerTable = (typeof LAYER_TABLES)[number];
+
+export interface Grid {
+  id: number;
+  level: GridLevel;
+  parentId: number | null;
+  subdistrictId: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  responsibleName: string;
+  responsiblePhone: string;
+  openCases: number;
+  geometry: MultiPolygon;
+}
+
+export interface CaseCategory {
+  code: string;
+  kind: 'component' | 'event';
+  nameZh: string;
+  nameEn: string;
+  slaHours: number;
+}
+
+/** Cases as columns, ready for deck.gl binary attributes. Times are epoch ms, NaN when absent. */
+export interface CaseColumns {
+  length: number;
+  ids: Int32Array;
+  positions: Float64Array;
+  statuses: Uint8Array;
+  sources: Uint8Array;
+  categories: Uint16Array;
+  gridIds: Int32Array;
+  reportedAt: Float64Array;
+  dueAt: Float64Array;
+  closedAt: Float64Array;
+  caseNos: string[];
+  /** Category codes; `categories` holds indexes into this list. */
+  categoryCodes: string[];
+}
+
+export interface CaseQuery {
+  bbox?: Bbox;
+  statuses?: CaseStatus[];
+  categories?: string[];
+  sources?: CaseSource[];
+  since?: Date;
+  ids?: number[];
+}
+
+export interface CaseEvent {
+  from: CaseStatus | null;
+  to: CaseStatus;
+  role: string;
+  note: string | null;
+  at: number;
+}
+
+export interface CaseDetail {
+  id: number;
+  caseNo: string;
+  categoryCode: string;
+  source: CaseSource;
+  status: CaseStatus;
+  description: string;
+  address: string | null;
+  lon: number;
+  lat: number;
+  gridId: number | null;
+  gridCode: string | null;
+  reportedAt: number;
+  dueAt: number;
+  closedAt: number | null;
+  reporterContact: string | null;
+  events: CaseEvent[];
+}
+
+export interface FireStation {
+  id: number;
+  code: string;
+  kind: 'municipal' | 'micro';
+  nameZh: string;
+  nameEn: string;
+  staff: number;
+  responseMinutes: number;
+  lon: number;
+  lat: number;
+}
+
+export interface ParkingLot {
+  id: number;
+  code: string;
+  kind: 'public' | 'residential' | 'shared' | 'on_street';
+  nameZh: string;
+  nameEn: string;
+  capacity: number;
+  freeSpaces: number;
+  feePerHourCny: number | null;
+  hours: string;
+  lon: number;
+  lat: number;
+  updatedAt: number;
+}
+
+export interface NearbyParkingLot extends ParkingLot {
+  distanceM: number;
+}
+
+export const DUTY_KINDS = ['station_duty', 'civility_persuasion', 'order_keeping', 'interpreting'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+export interface VolunteerPost {
+  id: number;
+  code: string;
+  teamZh: string;
+  teamEn: string;
+  nameZh: string;
+  nameEn: string;
+  dutyKinds: DutyKind[];
+  onDuty: number;
+  planned: number;
+  shiftStart: string;
+  shiftEnd: string;
+  lon: number;
+  lat: number;
+  updatedAt: number;
+}
+
+export interface Kpis {
+  openCases: number;
+  reportedToday: number;
+  closedToday: number;
+  overdue: number;
+  closeRate: number;
+  onTimeCloseRate: number;
+  medianCloseHours: number | null;
+  parkingFree: number;
+  parkingCapacity: number;
+  volunteersOnDuty: number;
+  volunteerPostsUnstaffed: number;
+  fireStations: number;
+}
+
+export type LayerCounts = Record<
+  'subdistricts' | 'grids' | 'micro_grids' | 'meta_grids' | 'cases' | 'fire_stations' | 'parking_lots' | 'volunteer_posts',
+  number
+>;
+
+export interface CaseReport {
+  categoryCode: string;
+  lon: number;
+  lat: number;
+  description: string;
+  source?: CaseSource;
+  contact?: string;
+  address?: string;
+}
+
+export interface ReportedCase {
+  id: number;
+  caseNo: string;
+  gridCode: string | null;
+  dueAt: number;
+}
+
+/** The compact event the database emits for every row change of a layer table. */
+export interface ChangeEvent {
+  table: LayerTable;
+  op: 'INSERT' | 'UPDATE' | 'DELETE';
+  id: number;
+  at: string;
+}
+
+/** Supabase-style JWT claims; `app_metadata.citygrid_role` carries the staff role. */
+export interface Claims {
+  role: 'anon' | 'authenticated' | 'service_role';
+  sub?: string;
+  app_metadata?: { citygrid_role?: 'inspector' | 'commander' | 'admin' };
+}
+
+/** Everything the UI reads, writes and subscribes to. */
+export interface CitygridData {
+  readonly backend: 'supabase' | 'embedded';
+  layerCounts(): Promise<LayerCounts>;
+  categories(): Promise<CaseCategory[]>;
+  grids(level: GridLevel, bbox?: Bbox, ids?: number[]): Promise<Grid[]>;
+  cases(query?: CaseQuery): Promise<CaseColumns>;
+  caseDetail(id: number): Promise<CaseDetail | null>;
+  fireStations(bbox?: Bbox, ids?: number[]): Promise<FireStation[]>;
+  parkingLots(bbox?: Bbox, ids?: number[]): Promise<ParkingLot[]>;
+  volunteerPosts(bbox?: Bbox, ids?: number[]): Promise<VolunteerPost[]>;
+  nearestParking(lon: number, lat: number, minFree?: number, limit?: number): Promise<NearbyParkingLot[]>;
+  kpis(subdistrictCode?: string): Promise<Kpis>;
+  reportCase(report: CaseReport): Promise<ReportedCase>;
+  transitionCase(id: number, to: CaseStatus, note?: string): Promise<void>;
+  recordParkingReading(lotId: number, freeSpaces: number, observedAt?: Date): Promise<void>;
+  /** Calls `listener` with every change event; returns the unsubscribe function. */
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+}

@@ -1,0 +1,89 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines';
+import { count, firstCategory, placeUnder } from '../support/places';
+
+describeEachEngine('case workflow', (engine) => {
+  it('lets the public report a case and assigns it the finest containing grid', async () => {
+    const place = await placeUnder(engine(), 'PLR-G01');
+    const reported = await engine().as('public').reportCase({
+      categoryCode: await firstCategory(engine()),
+      lon: place.lon,
+      lat: place.lat,
+      description: '平凉路菜场门口流动摊贩占道 test',
+      contact: '13800001234',
+    });
+    expect(reported.caseNo).toMatch(/^CG\d{8}-\d{6}$/);
+    expect(reported.gridCode).toBe(place.code);
+    expect(reported.dueAt).toBeGreaterThan(Date.now());
+    const [row] = await engine().sql<{ status: string; grid_id: number }>('select status, grid_id from cases where id = $1', [reported.id]);
+    expect(row).toEqual({ status: 'reported', grid_id: place.gridId });
+  });
+
+  it('moves a case along the whole workflow and logs every step with its note', async () => {
+    const place = await placeUnder(engine(), 'PLR-G01');
+    const { id } = await engine().as('public').reportCase({
+      categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'workflow',
+    });
+    const inspector = engine().as('inspector');
+    for (const to of ['registered', 'dispatched', 'handling', 'handled', 'closed'] as const) {
+      await inspector.transitionCase(id, to, `to ${to}`);
+    }
+    const detail = await inspector.caseDetail(id);
+    expect(detail?.status).toBe('closed');
+    expect(detail?.closedAt).not.toBeNull();
+    expect(detail?.events.map((e) => [e.from, e.to, e.note])).toEqual([
+      [null, 'reported', null],
+      ['reported', 'registered', 'to registered'],
+      ['registered', 'dispatched', 'to dispatched'],
+      ['dispatched', 'handling', 'to handling'],
+      ['handling', 'handled', 'to handled'],
+      ['handled', 'closed', 'to closed'],
+    ]);
+    expect(detail?.events[1].role).toBe('inspector');
+  });
+
+  it('refuses an illegal transition and leaves the case as it was', async () => {
+    const place = await placeUnder(engine(), 'PLR-G01');
+    const { id } = await engine().as('public').reportCase({
+      categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'illegal',
+    });
+    const events = await count(engine(), 'case_events');
+    await expect(engine().as('inspector').transitionCase(id, 'closed')).rejects.toThrow(/illegal case transition reported → closed/);
+    await expect(engine().as('inspector').transitionCase(id, 'archived' as never)).rejects.toThrow(/unknown case status 'archived'/);
+    const [row] = await engine().sql<{ status: string }>('select status from cases where id = $1', [id]);
+    expect(row.status).toBe('reported');
+    expect(await count(engine(), 'case_events')).toBe(events);
+  });
+
+  it('keeps inspectors to the grids assigned to them', async () => {
+    const place = await placeUnder(engine(), 'PLR-G01');
+    const { id } = await engine().as('public').reportCase({
+      categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'not yours',
+    });
+    await expect(engine().as('otherInspector').transitionCase(id, 'registered')).rejects.toThrow(/not found among the cases you may work/);
+    await engine().as('commander').transitionCase(id, 'registered');
+    const [row] = await engine().sql<{ status: string }>('select status from cases where id = $1', [id]);
+    expect(row.status).toBe('registered');
+  });
+
+  it('lets only commanders and admins reopen a closed case', async () => {
+    const [closed] = await engine().sql<{ id: number }>(
+      `select c.id from cases c join grids m on m.id = c.grid_id join grids mi on mi.id = m.parent_id join grids t on t.id = mi.parent_id
+       where c.status = 'closed' and t.code = 'PLR-G01' limit 1`);
+    await expect(engine().as('inspector').transitionCase(closed.id, 'registered')).rejects.toThrow(/role inspector may not move case/);
+    await engine().as('commander').transitionCase(closed.id, 'registered', '居民反映未整改 resident says not fixed');
+    const [row] = await engine().sql<{ status: string; closed_at: string | null }>('select status, closed_at from cases where id = $1', [closed.id]);
+    expect(row).toEqual({ status: 'registered', closed_at: null });
+  });
+
+  it('never lets anyone rewrite or delete the event log', async () => {
+    await expect(engine().sql(`update case_events set note = 'rewritten' where id = (select min(id) from case_events)`)).rejects.toThrow(/append-only/);
+    await expect(engine().sql(`delete from case_events where id = (select min(id) from case_events)`)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses status changes from the public and from signed-in residents', async () => {
+    const [row] = await engine().sql<{ id: number }>(`select id from cases where status = 'reported' limit 1`);
+    await expect(engine().as('public').transitionCase(row.id, 'registered')).rejects.toThrow(/permission denied/);
+    await expect(engine().as('resident').transitionCase(row.id, 'registered')).rejects.toThrow(/not found among the cases you may work/);
+  });
+});
