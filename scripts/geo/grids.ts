@@ -50,7 +50,8 @@ export function apportion(total: number, weights: number[], min: number): number
   const exact = weights.map((w) => (free * w) / sum);
   const shares = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - Math.floor(e), i]).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < free - shares.reduce((a, b) => a + b, 0); k++) shares[order[k][1]]++;
+  const remainder = free - shares.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < remainder; k++) shares[order[k][1]]++;
   return shares.map((s) => s + min);
 }
 

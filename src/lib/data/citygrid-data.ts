@@ -1,14 +1,11 @@
 import type { MultiPolygon } from 'geojson';
+import { toCaseColumns } from './case-columns';
+import { epochMs, num } from './values';
 import type { RpcTransport, Row } from './rpc';
 import {
-  CASE_SOURCES,
-  CASE_STATUSES,
   type Bbox,
-  type CaseColumns,
   type CaseDetail,
   type CaseQuery,
-  type CaseSource,
-  type CaseStatus,
   type CitygridData,
   type FireStation,
   type Grid,
@@ -18,8 +15,6 @@ import {
   type VolunteerPost,
 } from './types';
 
-const num = (value: unknown): number => (value === null || value === undefined ? NaN : Number(value));
-const epochMs = (value: unknown): number => (value === null || value === undefined ? NaN : new Date(value as string | Date).getTime());
 const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 
 function bboxArgs(bbox?: Bbox) {
@@ -42,43 +37,6 @@ function toGrid(row: Row): Grid {
     openCases: num(row.open_cases),
     geometry: JSON.parse(row.geometry as string) as MultiPolygon,
   };
-}
-
-/** Packs case rows into typed columns; category codes become small integer indexes. */
-export function toCaseColumns(rows: Row[], categoryCodes: string[] = []): CaseColumns {
-  const n = rows.length;
-  const codes = [...categoryCodes];
-  const codeIndex = new Map(codes.map((code, i) => [code, i]));
-  const columns: CaseColumns = {
-    length: n,
-    ids: new Int32Array(n),
-    positions: new Float64Array(n * 2),
-    statuses: new Uint8Array(n),
-    sources: new Uint8Array(n),
-    categories: new Uint16Array(n),
-    gridIds: new Int32Array(n),
-    reportedAt: new Float64Array(n),
-    dueAt: new Float64Array(n),
-    closedAt: new Float64Array(n),
-    caseNos: new Array<string>(n),
-    categoryCodes: codes,
-  };
-  rows.forEach((row, i) => {
-    const code = row.category_code as string;
-    if (!codeIndex.has(code)) codeIndex.set(code, codes.push(code) - 1);
-    columns.ids[i] = num(row.id);
-    columns.positions[2 * i] = num(row.lon);
-    columns.positions[2 * i + 1] = num(row.lat);
-    columns.statuses[i] = CASE_STATUSES.indexOf(row.status as CaseStatus);
-    columns.sources[i] = CASE_SOURCES.indexOf(row.source as CaseSource);
-    columns.categories[i] = codeIndex.get(code)!;
-    columns.gridIds[i] = row.grid_id == null ? -1 : num(row.grid_id);
-    columns.reportedAt[i] = epochMs(row.reported_at);
-    columns.dueAt[i] = epochMs(row.due_at);
-    columns.closedAt[i] = epochMs(row.closed_at);
-    columns.caseNos[i] = row.case_no as string;
-  });
-  return columns;
 }
 
 function toFireStation(row: Row): FireStation {

@@ -296,3 +296,15 @@ export function unionOf(features: AreaFeature[]): AreaFeature {
   if (!union) throw new Error('union of no area');
   return union;
 }
+
+/** A string property of every feature matches the pattern (e.g. phone numbers, code formats). */
+export function validatePropertyPattern(file: string, fc: FeatureCollection, property: string, pattern: RegExp): string[] {
+  const errors: string[] = [];
+  fc.features.forEach((feature, i) => {
+    const value = feature.properties?.[property];
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      errors.push(`${file}: feature ${featureLabel(feature, i)} has ${property} ${JSON.stringify(value)}, expected ${pattern}`);
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,136 @@
+/**
+ * Validates the files in geo/ and, when they are all valid, writes supabase/seed.sql.
+ * Run: npm run geo:build. Exits non-zero, listing every problem, on invalid data.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as turf from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { seededRandom } from '../src/lib/geo/seeded-random.ts';
+import {
+  type AreaFeature,
+  unionOf,
+  validateCategoryReferences,
+  validateDisjoint,
+  validateFeatureCollection,
+  validateGridHierarchy,
+  validatePointsInArea,
+  validatePropertyPattern,
+  validateUniqueCodes,
+} from '../src/lib/geo/validate-geojson.ts';
+import type { CaseCategory } from './geo/categories.ts';
+import { type GeoData, seedSql } from './geo/seed.ts';
+
+const SEED_PATH = 'supabase/seed.sql';
+const BUILD_SEED = 20261124;
+const FILES = {
+  subdistricts: 'geo/subdistricts.geojson',
+  water: 'geo/water.geojson',
+  grids: 'geo/grids.geojson',
+  fireStations: 'geo/fire_stations.geojson',
+  parkingLots: 'geo/parking_lots.geojson',
+  volunteerPosts: 'geo/volunteer_posts.geojson',
+  cases: 'geo/cases.geojson',
+} as const;
+const CATEGORIES_PATH = 'geo/case_categories.json';
+
+type Collections = Record<keyof typeof FILES, FeatureCollection>;
+
+function readJson(path: string, errors: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    errors.push(`${path}: cannot read JSON (${(error as Error).message})`);
+    return null;
+  }
+}
+
+/** Reads and structurally validates every collection; null when any is broken. */
+function readCollections(errors: string[]): Collections | null {
+  const entries = Object.entries(FILES).map(([key, path]) => {
+    const value = readJson(path, errors);
+    if (value !== null) errors.push(...validateFeatureCollection(path, value));
+    return [key, value];
+  });
+  return errors.length > 0 ? null : (Object.fromEntries(entries) as Collections);
+}
+
+function validateCategories(categories: unknown): string[] {
+  const file = CATEGORIES_PATH;
+  if (!Array.isArray(categories)) return [`${file}: not an array`];
+  const fc = turf.featureCollection(categories.map((c) => turf.point([0, 0], c)));
+  const errors = validateUniqueCodes(file, fc, /^[A-Z0-9-]{2,20}$/);
+  categories.forEach((c: CaseCategory) => {
+    if (c.kind !== 'component' && c.kind !== 'event') errors.push(`${file}: category ${c.code} has kind ${c.kind}`);
+    if (!(c.sla_hours > 0 && c.sla_hours <= 24 * 90)) errors.push(`${file}: category ${c.code} has sla_hours ${c.sla_hours}`);
+    if (!c.name_zh || !c.name_en) errors.push(`${file}: category ${c.code} has no name`);
+  });
+  return errors;
+}
+
+function validatePoints(c: Collections, serviceArea: AreaFeature, water: AreaFeature | undefined): string[] {
+  const pointFiles = ['fireStations', 'parkingLots', 'volunteerPosts', 'cases'] as const;
+  return pointFiles.flatMap((key) => validatePointsInArea(FILES[key], c[key], serviceArea, water));
+}
+
+function validateFootprints(lots: FeatureCollection): string[] {
+  const footprints = lots.features
+    .filter((f) => f.properties?.footprint)
+    .map((f) => turf.feature(f.properties!.footprint, { code: f.properties!.code }));
+  return validateFeatureCollection(`${FILES.parkingLots} (footprints)`, turf.featureCollection(footprints));
+}
+
+function validateAll(c: Collections, categories: CaseCategory[]): string[] {
+  const subdistricts = c.subdistricts.features as AreaFeature[];
+  const serviceArea = unionOf(subdistricts);
+  const water = c.water.features.length > 0 ? unionOf(c.water.features as AreaFeature[]) : undefined;
+  return [
+    ...validateUniqueCodes(FILES.subdistricts, c.subdistricts, /^[a-z0-9_]{2,40}$/),
+    ...validateDisjoint(FILES.water, c.water, subdistricts, 'sub-district'),
+    ...validateUniqueCodes(FILES.grids, c.grids, /^[A-Za-z0-9_-]{2,40}$/),
+    ...validatePropertyPattern(FILES.grids, c.grids, 'responsible_phone', /^[0-9+ -]{5,20}$/),
+    ...validateGridHierarchy(FILES.grids, c.grids, c.subdistricts),
+    ...validateUniqueCodes(FILES.fireStations, c.fireStations),
+    ...validateUniqueCodes(FILES.parkingLots, c.parkingLots),
+    ...validatePropertyPattern(FILES.parkingLots, c.parkingLots, 'hours', /^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$/),
+    ...validateFootprints(c.parkingLots),
+    ...validateUniqueCodes(FILES.volunteerPosts, c.volunteerPosts),
+    ...validatePoints(c, serviceArea, water),
+    ...validateCategoryReferences(FILES.cases, c.cases, categories.map((cat) => cat.code)),
+  ];
+}
+
+function countBy(fc: FeatureCollection, property: string): string {
+  const counts = new Map<string, number>();
+  for (const f of fc.features) counts.set(String(f.properties?.[property]), (counts.get(String(f.properties?.[property])) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+function report(c: Collections, categories: CaseCategory[], sqlBytes: number): void {
+  console.log(`sub-districts   ${c.subdistricts.features.length}`);
+  console.log(`grids           ${c.grids.features.length} (${countBy(c.grids, 'level')})`);
+  console.log(`categories      ${categories.length}`);
+  console.log(`cases           ${c.cases.features.length} (${countBy(c.cases, 'status')})`);
+  console.log(`fire stations   ${c.fireStations.features.length} (${countBy(c.fireStations, 'kind')})`);
+  console.log(`parking lots    ${c.parkingLots.features.length} (${countBy(c.parkingLots, 'kind')})`);
+  console.log(`volunteer posts ${c.volunteerPosts.features.length}`);
+  console.log(`wrote ${SEED_PATH} (${(sqlBytes / 1e6).toFixed(2)} MB)`);
+}
+
+function main(): void {
+  const errors: string[] = [];
+  const categories = readJson(CATEGORIES_PATH, errors) as CaseCategory[];
+  const collections = readCollections(errors);
+  if (categories) errors.push(...validateCategories(categories));
+  if (collections && errors.length === 0) errors.push(...validateAll(collections, categories));
+  if (errors.length > 0 || !collections) {
+    for (const error of errors) console.error(error);
+    console.error(`geo:build failed with ${errors.length} error(s); ${SEED_PATH} not written`);
+    process.exit(1);
+  }
+  const data: GeoData = { ...collections, categories };
+  const sql = seedSql(data, seededRandom(BUILD_SEED));
+  writeFileSync(SEED_PATH, sql);
+  report(collections, categories, Buffer.byteLength(sql));
+}
+
+main();

@@ -1,0 +1,74 @@
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Accessor, Color, Position } from '@deck.gl/core';
+import type { Rgba } from '../theme/theme';
+
+export const LABEL_FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+
+export interface BadgeOptions<T> {
+  id: string;
+  data: T[];
+  getPosition: (d: T) => Position;
+  getColor: Accessor<T, Color>;
+  /** Badge radius in pixels. */
+  radiusPx: number | ((d: T) => number);
+  /** One character drawn on the badge, e.g. "P" or "消". */
+  getGlyph: (d: T) => string;
+  /** Text under the badge (e.g. free/capacity), or null for none. */
+  getCaption?: ((d: T) => string) | null;
+  updateTriggers?: Record<string, unknown>;
+  outlineColor?: Rgba;
+}
+
+/** A round, coloured badge with a glyph: the point symbol every facility overlay uses. */
+export function badgeLayers<T>(o: BadgeOptions<T>) {
+  const radius = typeof o.radiusPx === 'number' ? () => o.radiusPx as number : o.radiusPx;
+  const layers = [
+    new ScatterplotLayer<T>({
+      id: `${o.id}-badge`,
+      data: o.data,
+      pickable: true,
+      getPosition: o.getPosition,
+      getFillColor: o.getColor,
+      getLineColor: o.outlineColor ?? [255, 255, 255, 255],
+      getRadius: radius,
+      radiusUnits: 'pixels',
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      updateTriggers: { getFillColor: o.updateTriggers?.color, getRadius: o.updateTriggers?.radius },
+    }),
+    new TextLayer<T>({
+      id: `${o.id}-glyph`,
+      data: o.data,
+      getPosition: o.getPosition,
+      getText: o.getGlyph,
+      getSize: (d: T) => radius(d) * 1.25,
+      sizeUnits: 'pixels',
+      getColor: [255, 255, 255, 255],
+      fontFamily: LABEL_FONT,
+      fontWeight: 700,
+      characterSet: 'auto',
+      updateTriggers: { getText: o.updateTriggers?.glyph, getSize: o.updateTriggers?.radius },
+    }),
+  ];
+  if (o.getCaption) {
+    layers.push(
+      new TextLayer<T>({
+        id: `${o.id}-caption`,
+        data: o.data,
+        getPosition: o.getPosition,
+        getText: o.getCaption,
+        getSize: 13,
+        getPixelOffset: (d: T) => [0, radius(d) + 9],
+        getColor: [15, 23, 42, 255],
+        background: true,
+        getBackgroundColor: [255, 255, 255, 220],
+        backgroundPadding: [3, 1],
+        fontFamily: LABEL_FONT,
+        characterSet: 'auto',
+        updateTriggers: { getText: o.updateTriggers?.caption },
+      }) as never,
+    );
+  }
+  return layers;
+}

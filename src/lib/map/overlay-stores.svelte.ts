@@ -1,0 +1,59 @@
+import { casesOverlay, type CaseStore } from '../overlays/cases';
+import { ancestorIds, type GridStore } from '../overlays/grids';
+import { OVERLAYS } from '../overlays';
+import type { OverlayContext, OverlayId } from '../overlays/overlay';
+import { createChangeBatcher, type ChangeBatch } from '../live/change-batcher';
+
+/** The rows every overlay draws, loaded once and then kept current from change events. */
+export class OverlayStores {
+  stores = $state.raw<Partial<Record<OverlayId, unknown>>>({});
+  lastChangeAt = $state(0);
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly context: () => OverlayContext) {}
+
+  async loadAll() {
+    const ctx = this.context();
+    const loaded = await Promise.all(OVERLAYS.map(async (o) => [o.id, await o.load(ctx)] as const));
+    this.stores = Object.fromEntries(loaded);
+  }
+
+  /** Starts applying change events; returns the function that stops it. */
+  connect(): () => void {
+    const push = createChangeBatcher((batch) => {
+      this.#queue = this.#queue.then(() => this.#apply(batch)).catch((e) => console.error('citygrid: live update failed', e));
+    });
+    return this.context().data.subscribe(push);
+  }
+
+  async #apply(batch: ChangeBatch) {
+    const ctx = this.context();
+    const next = { ...this.stores };
+    const caseIds = batch.get('cases');
+    if (caseIds?.size && next.cases) {
+      this.#addGridsOf(batch, next.cases as CaseStore, caseIds);
+      next.cases = await casesOverlay.refresh(next.cases as CaseStore, [...caseIds], ctx);
+      this.#addGridsOf(batch, next.cases as CaseStore, caseIds);
+    }
+    for (const overlay of OVERLAYS) {
+      const ids = batch.get(overlay.table);
+      if (overlay !== casesOverlay && ids?.size && next[overlay.id]) {
+        next[overlay.id] = await overlay.refresh(next[overlay.id] as never, [...ids], ctx);
+      }
+    }
+    this.stores = next;
+    this.lastChangeAt = Date.now();
+  }
+
+  /** A case changing moves the open-case counts of its grid and every grid above it. */
+  #addGridsOf(batch: ChangeBatch, cases: CaseStore, caseIds: Set<number>) {
+    const grids = this.stores.grids as GridStore | undefined;
+    if (!grids) return;
+    const c = cases.columns;
+    const gridIds: number[] = [];
+    for (let i = 0; i < c.length; i++) if (caseIds.has(c.ids[i]) && c.gridIds[i] >= 0) gridIds.push(c.gridIds[i]);
+    const set = batch.get('grids') ?? new Set<number>();
+    for (const id of ancestorIds(grids, gridIds)) set.add(id);
+    if (set.size) batch.set('grids', set);
+  }
+}

@@ -1,0 +1,69 @@
+import { CASE_SOURCES, CASE_STATUSES, type CaseColumns } from '../data/types';
+import type { CaseFilters } from '../map/map-state.svelte';
+import { CASE_STATUS_COLOURS, type Rgba } from '../theme/theme';
+
+const HOUR_MS = 3_600_000;
+const OPEN = new Set([0, 1, 2, 3, 4]);
+const STATUS_RGBA = CASE_STATUSES.map((s) => CASE_STATUS_COLOURS[s]);
+export const OVERDUE_RING: Rgba = [220, 38, 38, 255];
+const PLAIN_RING: Rgba = [255, 255, 255, 160];
+
+export const isOverdue = (c: CaseColumns, i: number, now: number) => OPEN.has(c.statuses[i]) && c.dueAt[i] < now;
+
+/** Per-case GPU attributes: colour by status, size by age (overdue larger, with a red ring). */
+export interface CaseAttributes {
+  fillColors: Uint8Array;
+  lineColors: Uint8Array;
+  radii: Float32Array;
+  /** Hours between `baseMs` and the report; float32-safe unlike epoch milliseconds. */
+  reportedHours: Float32Array;
+  baseMs: number;
+  categoryTriples: Float32Array;
+}
+
+export function caseAttributes(c: CaseColumns, now: number): CaseAttributes {
+  const n = c.length;
+  const a: CaseAttributes = {
+    fillColors: new Uint8Array(n * 4),
+    lineColors: new Uint8Array(n * 4),
+    radii: new Float32Array(n),
+    reportedHours: new Float32Array(n),
+    baseMs: now,
+    categoryTriples: new Float32Array(n * 3),
+  };
+  for (let i = 0; i < n; i++) {
+    const overdue = isOverdue(c, i, now);
+    const ageHours = (now - c.reportedAt[i]) / HOUR_MS;
+    a.fillColors.set(STATUS_RGBA[c.statuses[i]], i * 4);
+    a.lineColors.set(overdue ? OVERDUE_RING : PLAIN_RING, i * 4);
+    a.radii[i] = OPEN.has(c.statuses[i]) ? Math.min(4 + Math.sqrt(Math.max(ageHours, 0)), 11) * (overdue ? 1.3 : 1) : 3;
+    a.reportedHours[i] = -ageHours;
+    a.categoryTriples[i * 3] = c.statuses[i];
+    a.categoryTriples[i * 3 + 1] = c.categories[i];
+    a.categoryTriples[i * 3 + 2] = c.sources[i];
+  }
+  return a;
+}
+
+/** The DataFilterExtension props that show exactly the cases `caseMatches` accepts. */
+export function caseFilterProps(c: CaseColumns, filters: CaseFilters) {
+  const all = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const categories = filters.categories.length
+    ? filters.categories.map((code) => c.categoryCodes.indexOf(code)).filter((i) => i >= 0)
+    : all(Math.max(c.categoryCodes.length, 1));
+  return {
+    filterRange: [-filters.sinceDays * 24, 1e6] as [number, number],
+    filterCategories: [
+      filters.statuses.map((s) => CASE_STATUSES.indexOf(s)),
+      categories.length ? categories : [-1],
+      filters.sources.length ? filters.sources.map((s) => CASE_SOURCES.indexOf(s)) : all(CASE_SOURCES.length),
+    ],
+  };
+}
+
+/** Whether case `i` passes the filters, on the CPU: the same rule as the GPU filter. */
+export function caseMatcher(c: CaseColumns, filters: CaseFilters, now: number): (i: number) => boolean {
+  const [statuses, categories, sources] = caseFilterProps(c, filters).filterCategories.map((list) => new Set(list));
+  const oldestMs = now - filters.sinceDays * 24 * HOUR_MS;
+  return (i) => c.reportedAt[i] >= oldestMs && statuses.has(c.statuses[i]) && categories.has(c.categories[i]) && sources.has(c.sources[i]);
+}

@@ -1,0 +1,155 @@
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { PickingInfo } from '@deck.gl/core';
+import { mergeCaseColumns } from '../data/case-columns';
+import { CASE_STATUSES, type CaseCategory, type CaseColumns, type CaseStatus } from '../data/types';
+import { LABEL_FONT } from '../map/badge-layers';
+import { CASE_STATUS_COLOURS } from '../theme/theme';
+import { caseAttributes, caseFilterProps, caseMatcher, isOverdue, OVERDUE_RING, type CaseAttributes } from './case-attributes';
+import type { LegendItem, Overlay, OverlayContext } from './overlay';
+
+export interface CaseStore {
+  columns: CaseColumns;
+  categories: CaseCategory[];
+}
+
+export const STATUS_LABEL: Record<CaseStatus, { zh: string; en: string }> = {
+  reported: { zh: '上报', en: 'Reported' },
+  registered: { zh: '立案', en: 'Registered' },
+  dispatched: { zh: '派遣', en: 'Dispatched' },
+  handling: { zh: '处置中', en: 'Handling' },
+  handled: { zh: '待核查', en: 'Awaiting check' },
+  closed: { zh: '结案', en: 'Closed' },
+  rejected: { zh: '不予立案', en: 'Rejected' },
+};
+
+export const SOURCE_LABEL = {
+  resident_qr: { zh: '居民扫码', en: 'Resident QR' },
+  inspector_patrol: { zh: '巡查发现', en: 'Patrol' },
+  ai_camera: { zh: 'AI 摄像头', en: 'AI camera' },
+  hotline_12345: { zh: '12345 热线', en: '12345 hotline' },
+} as const;
+
+/** Glyph per category: a character a Shanghai inspector reads at a glance. */
+function categoryGlyph(category: CaseCategory | undefined, locale: 'zh' | 'en'): string {
+  if (!category) return '?';
+  if (locale === 'en') return category.nameEn[0].toUpperCase();
+  const keywords: [RegExp, string][] = [[/摊|经营/, '摊'], [/车/, '车'], [/垃圾/, '垃'], [/建/, '建'], [/充电|火/, '火'], [/井/, '井']];
+  return keywords.find(([pattern]) => pattern.test(category.nameZh))?.[1] ?? category.nameZh[0];
+}
+
+const GLYPH_MIN_ZOOM = 16;
+const attributeCache = new WeakMap<CaseColumns, { minute: number; attributes: CaseAttributes }>();
+
+/** Attributes rebuilt when the cases change or a minute passes (ages and overdue move with time). */
+function attributesFor(columns: CaseColumns, now: number): CaseAttributes {
+  const minute = Math.floor(now / 60_000);
+  const cached = attributeCache.get(columns);
+  if (cached?.minute === minute) return cached.attributes;
+  const attributes = caseAttributes(columns, minute * 60_000);
+  attributeCache.set(columns, { minute, attributes });
+  return attributes;
+}
+
+function categoryName(store: CaseStore, index: number, ctx: OverlayContext): string {
+  const code = store.columns.categoryCodes[index];
+  const category = store.categories.find((c) => c.code === code);
+  return category ? (ctx.locale === 'zh' ? category.nameZh : category.nameEn) : code;
+}
+
+function glyphLayer(store: CaseStore, ctx: OverlayContext) {
+  const c = store.columns;
+  const matches = caseMatcher(c, ctx.state.filters, ctx.now);
+  const visible: number[] = [];
+  for (let i = 0; i < c.length; i++) if (matches(i)) visible.push(i);
+  const glyphs = c.categoryCodes.map((code) => categoryGlyph(store.categories.find((x) => x.code === code), ctx.locale));
+  return new TextLayer<number>({
+    id: 'cases-glyph',
+    data: visible,
+    getPosition: (i) => [c.positions[2 * i], c.positions[2 * i + 1]],
+    getText: (i) => glyphs[c.categories[i]],
+    getSize: 11,
+    getColor: [255, 255, 255, 255],
+    fontFamily: LABEL_FONT,
+    fontWeight: 700,
+    characterSet: 'auto',
+  });
+}
+
+const indexOf = (info: PickingInfo) => (info.layer?.id === 'cases' && info.index >= 0 ? info.index : -1);
+
+export const casesOverlay: Overlay<CaseStore> = {
+  id: 'cases',
+  label: 'layerCases',
+  table: 'cases',
+
+  async load({ data }) {
+    const categories = await data.categories();
+    return { categories, columns: await data.cases() };
+  },
+
+  async refresh(store, ids, { data }) {
+    return { ...store, columns: mergeCaseColumns(store.columns, ids, await data.cases({ ids })) };
+  },
+
+  layers(store, ctx) {
+    const c = store.columns;
+    const a = attributesFor(c, ctx.now);
+    const points = new ScatterplotLayer({
+      id: 'cases',
+      data: {
+        length: c.length,
+        attributes: {
+          getPosition: { value: c.positions, size: 2 },
+          getFillColor: { value: a.fillColors, size: 4, normalized: true },
+          getLineColor: { value: a.lineColors, size: 4, normalized: true },
+          getRadius: { value: a.radii, size: 1 },
+          getFilterValue: { value: a.reportedHours, size: 1 },
+          getFilterCategory: { value: a.categoryTriples, size: 3 },
+        },
+      } as never,
+      pickable: true,
+      stroked: true,
+      radiusUnits: 'pixels',
+      radiusScale: ctx.zoom >= GLYPH_MIN_ZOOM ? 2 : 1,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      extensions: [new DataFilterExtension({ filterSize: 1, categorySize: 3 })],
+      ...caseFilterProps(c, ctx.state.filters),
+    } as never);
+    return ctx.zoom >= GLYPH_MIN_ZOOM ? [points, glyphLayer(store, ctx)] : [points];
+  },
+
+  legend(ctx): LegendItem[] {
+    const statuses: LegendItem[] = ctx.state.filters.statuses.map((s) => ({ label: STATUS_LABEL[s][ctx.locale], colour: CASE_STATUS_COLOURS[s], shape: 'circle' }));
+    return [...statuses, { label: ctx.t('overdue'), colour: OVERDUE_RING, shape: 'ring' }];
+  },
+
+  tooltip(info, store, ctx) {
+    const i = indexOf(info);
+    if (i < 0) return null;
+    const c = store.columns;
+    const overdue = isOverdue(c, i, ctx.now) ? ` · ${ctx.t('overdue')}` : '';
+    return `${c.caseNos[i]} · ${STATUS_LABEL[CASE_STATUSES[c.statuses[i]]][ctx.locale]}${overdue}\n${categoryName(store, c.categories[i], ctx)}`;
+  },
+
+  async popup(info, store, ctx) {
+    const i = indexOf(info);
+    if (i < 0) return null;
+    const detail = await ctx.data.caseDetail(store.columns.ids[i]);
+    if (!detail) return null;
+    const time = (ms: number) => new Date(ms).toLocaleString(ctx.locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+    const fields = [
+      { label: ctx.t('status'), value: STATUS_LABEL[detail.status][ctx.locale] + (isOverdue(store.columns, i, ctx.now) ? ` · ${ctx.t('overdue')}` : '') },
+      { label: ctx.t('source'), value: SOURCE_LABEL[detail.source][ctx.locale] },
+      { label: ctx.t('reportedAt'), value: time(detail.reportedAt) },
+      { label: ctx.t('dueAt'), value: time(detail.dueAt) },
+      { label: ctx.t('grid'), value: detail.gridCode ?? '—' },
+      { label: ctx.t('description'), value: detail.description },
+    ];
+    if (detail.address) fields.splice(5, 0, { label: ctx.t('address'), value: detail.address });
+    if (detail.reporterContact) fields.push({ label: ctx.t('reporterContact'), value: detail.reporterContact });
+    return { title: categoryName(store, store.columns.categories[i], ctx), subtitle: detail.caseNo, fields };
+  },
+};
+

@@ -1,0 +1,114 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { Grid, GridLevel } from '../data/types';
+import { GRID_HIGHLIGHT, GRID_LINE } from '../theme/theme';
+import type { Overlay } from './overlay';
+
+export interface GridStore {
+  byLevel: Record<GridLevel, Grid[]>;
+}
+
+export type GridFeature = Feature<MultiPolygon, Grid>;
+
+/** Grids far out, micro-grids in the middle, meta-grids close in. */
+export function levelForZoom(zoom: number): GridLevel {
+  if (zoom < 14) return 'grid';
+  if (zoom < 15.5) return 'micro_grid';
+  return 'meta_grid';
+}
+
+const LEVEL_LABEL = {
+  grid: { zh: '网格', en: 'Grid' },
+  micro_grid: { zh: '微网格', en: 'Micro-grid' },
+  meta_grid: { zh: '元网格', en: 'Meta-grid' },
+} as const;
+
+const LEVELS: GridLevel[] = ['grid', 'micro_grid', 'meta_grid'];
+
+const featureCache = new WeakMap<Grid[], GridFeature[]>();
+
+/** GeoJSON features of grids, built once per array so deck.gl sees unchanged data as unchanged. */
+export function gridFeatures(grids: Grid[]): GridFeature[] {
+  let cached = featureCache.get(grids);
+  if (!cached) featureCache.set(grids, (cached = grids.map((g) => ({ type: 'Feature', geometry: g.geometry, properties: g }))));
+  return cached;
+}
+
+export const gridsOverlay: Overlay<GridStore> = {
+  id: 'grids',
+  label: 'layerGrids',
+  table: 'grids',
+
+  async load({ data }) {
+    const [grid, micro_grid, meta_grid] = await Promise.all(LEVELS.map((level) => data.grids(level)));
+    return { byLevel: { grid, micro_grid, meta_grid } };
+  },
+
+  async refresh(store, ids, { data }) {
+    const fresh = await Promise.all(LEVELS.map((level) => data.grids(level, undefined, ids)));
+    const byLevel = { ...store.byLevel };
+    LEVELS.forEach((level, i) => {
+      const kept = byLevel[level].filter((g) => !ids.includes(g.id));
+      byLevel[level] = [...kept, ...fresh[i]].sort((a, b) => a.id - b.id);
+    });
+    return { byLevel };
+  },
+
+  layers(store, ctx) {
+    const level = levelForZoom(ctx.zoom);
+    const line = GRID_LINE[ctx.flavour][level];
+    return [
+      new GeoJsonLayer<Grid>({
+        id: 'grids',
+        data: gridFeatures(store.byLevel[level]) as never,
+        pickable: true,
+        stroked: true,
+        filled: true,
+        autoHighlight: true,
+        highlightColor: GRID_HIGHLIGHT,
+        getFillColor: [0, 0, 0, 0],
+        getLineColor: line,
+        getLineWidth: level === 'grid' ? 2.5 : 1.5,
+        lineWidthUnits: 'pixels',
+      }),
+    ];
+  },
+
+  legend(ctx) {
+    const level = levelForZoom(ctx.zoom);
+    return [{ label: `${LEVEL_LABEL[level][ctx.locale]}`, colour: GRID_LINE[ctx.flavour][level], shape: 'line' }];
+  },
+
+  tooltip(info, _store, ctx) {
+    const grid = (info.object as GridFeature | undefined)?.properties;
+    if (!grid) return null;
+    return `${grid.code} · ${ctx.locale === 'zh' ? grid.nameZh : grid.nameEn}\n${ctx.t('openCases')}: ${grid.openCases}`;
+  },
+
+  async popup(info, _store, ctx) {
+    const grid = (info.object as GridFeature | undefined)?.properties;
+    if (!grid) return null;
+    return {
+      title: ctx.locale === 'zh' ? grid.nameZh : grid.nameEn,
+      subtitle: `${LEVEL_LABEL[grid.level][ctx.locale]} · ${grid.code}`,
+      fields: [
+        { label: ctx.t('responsiblePerson'), value: grid.responsibleName },
+        { label: ctx.t('phone'), value: grid.responsiblePhone },
+        { label: ctx.t('openCases'), value: String(grid.openCases) },
+      ],
+    };
+  },
+};
+
+/** The given grids with every grid above them. */
+export function ancestorIds(store: GridStore, ids: Iterable<number>): Set<number> {
+  const parentOf = new Map<number, number | null>();
+  for (const level of LEVELS) for (const g of store.byLevel[level]) parentOf.set(g.id, g.parentId);
+  const result = new Set<number>();
+  for (const id of ids) {
+    for (let current: number | null | undefined = id; current != null && !result.has(current); current = parentOf.get(current)) {
+      result.add(current);
+    }
+  }
+  return result;
+}

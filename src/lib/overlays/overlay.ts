@@ -1,0 +1,53 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { CitygridData, LayerTable } from '../data/types';
+import type { Locale } from '../i18n/locale.svelte';
+import type { StringKey } from '../i18n/strings';
+import type { MapState } from '../map/map-state.svelte';
+import type { Flavour, Rgba } from '../theme/theme';
+
+export const OVERLAY_IDS = ['grids', 'cases', 'fire_stations', 'parking', 'volunteer_posts'] as const;
+export type OverlayId = (typeof OVERLAY_IDS)[number];
+
+/** What an overlay may read when it draws, describes itself or answers a pick. */
+export interface OverlayContext {
+  data: CitygridData;
+  state: MapState;
+  flavour: Flavour;
+  locale: Locale;
+  t: (key: StringKey) => string;
+  zoom: number;
+  /** Wall-clock time the layers were built for, so age and staleness move without data changes. */
+  now: number;
+  /** Another overlay's store, for overlays that combine layers (fire coverage shades meta-grids). */
+  peek: <S>(id: OverlayId) => S | undefined;
+}
+
+export interface LegendItem {
+  label: string;
+  colour: Rgba;
+  shape: 'circle' | 'ring' | 'square' | 'line' | 'fill';
+}
+
+export interface PopupContent {
+  title: string;
+  subtitle?: string;
+  fields: { label: string; value: string }[];
+}
+
+/**
+ * One data overlay, described whole: how it loads and refreshes its rows, the
+ * deck.gl layers it draws, its legend, its hover tooltip and click popup.
+ */
+export interface Overlay<S> {
+  id: OverlayId;
+  label: StringKey;
+  /** The table whose change events refresh this overlay. */
+  table: LayerTable;
+  load(ctx: OverlayContext): Promise<S>;
+  /** Returns a new store with the rows of `ids` re-read (and removed where gone). */
+  refresh(store: S, ids: number[], ctx: OverlayContext): Promise<S>;
+  layers(store: S, ctx: OverlayContext): Layer[];
+  legend(ctx: OverlayContext): LegendItem[];
+  tooltip(info: PickingInfo, store: S, ctx: OverlayContext): string | null;
+  popup(info: PickingInfo, store: S, ctx: OverlayContext): Promise<PopupContent | null>;
+}
