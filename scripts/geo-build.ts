@@ -10,11 +10,12 @@ import {
   type AreaFeature,
   unionOf,
   validateCategoryReferences,
-  validateDisjoint,
   validateFeatureCollection,
   validateGridHierarchy,
   validatePointsInArea,
+  validatePointsNear,
   validatePropertyPattern,
+  validateStreets,
   validateUniqueCodes,
 } from '../src/lib/geo/validate-geojson.ts';
 import type { CaseCategory } from './geo/categories.ts';
@@ -22,9 +23,13 @@ import { type GeoData, seedSql } from './geo/seed.ts';
 
 const SEED_PATH = 'supabase/seed.sql';
 const BUILD_SEED = 20261124;
+const MAX_STREET_METRES_FROM_SERVICE_AREA = 500;
+/** Riverside volunteer posts: generated within 150 m of the Huangpu; a little slack for rounding. */
+const MAX_POST_METRES_FROM_WATER = 160;
 const FILES = {
   subdistricts: 'geo/subdistricts.geojson',
   water: 'geo/water.geojson',
+  streets: 'geo/streets.geojson',
   grids: 'geo/grids.geojson',
   fireStations: 'geo/fire_stations.geojson',
   parkingLots: 'geo/parking_lots.geojson',
@@ -85,7 +90,7 @@ function validateAll(c: Collections, categories: CaseCategory[]): string[] {
   const water = c.water.features.length > 0 ? unionOf(c.water.features as AreaFeature[]) : undefined;
   return [
     ...validateUniqueCodes(FILES.subdistricts, c.subdistricts, /^[a-z0-9_]{2,40}$/),
-    ...validateDisjoint(FILES.water, c.water, subdistricts, 'sub-district'),
+    ...validateStreets(FILES.streets, c.streets, serviceArea, MAX_STREET_METRES_FROM_SERVICE_AREA),
     ...validateUniqueCodes(FILES.grids, c.grids, /^[A-Za-z0-9_-]{2,40}$/),
     ...validatePropertyPattern(FILES.grids, c.grids, 'responsible_phone', /^[0-9+ -]{5,20}$/),
     ...validateGridHierarchy(FILES.grids, c.grids, c.subdistricts),
@@ -94,6 +99,7 @@ function validateAll(c: Collections, categories: CaseCategory[]): string[] {
     ...validatePropertyPattern(FILES.parkingLots, c.parkingLots, 'hours', /^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$/),
     ...validateFootprints(c.parkingLots),
     ...validateUniqueCodes(FILES.volunteerPosts, c.volunteerPosts),
+    ...(water ? validatePointsNear(FILES.volunteerPosts, c.volunteerPosts, water, MAX_POST_METRES_FROM_WATER, 'the water') : []),
     ...validatePoints(c, serviceArea, water),
     ...validateCategoryReferences(FILES.cases, c.cases, categories.map((cat) => cat.code)),
   ];
@@ -113,6 +119,7 @@ function report(c: Collections, categories: CaseCategory[], sqlBytes: number): v
   console.log(`fire stations   ${c.fireStations.features.length} (${countBy(c.fireStations, 'kind')})`);
   console.log(`parking lots    ${c.parkingLots.features.length} (${countBy(c.parkingLots, 'kind')})`);
   console.log(`volunteer posts ${c.volunteerPosts.features.length}`);
+  console.log(`streets         ${c.streets.features.length} (${countBy(c.streets, 'class')})`);
   console.log(`wrote ${SEED_PATH} (${(sqlBytes / 1e6).toFixed(2)} MB)`);
 }
 

@@ -10,14 +10,14 @@ import { type SeededRandom, seededRandom } from '../src/lib/geo/seeded-random.ts
 import { buildCases } from './geo/cases.ts';
 import { CATEGORIES } from './geo/categories.ts';
 import { buildFireStations } from './geo/fire-stations.ts';
-import type { Area } from './geo/geometry.ts';
 import { buildGrids } from './geo/grids.ts';
 import type { Land } from './geo/land.ts';
 import { buildParkingLots } from './geo/parking-lots.ts';
 import { SUBDISTRICTS } from './geo/places.ts';
+import { streetFeatures } from './geo/streets.ts';
 import { buildSubdistricts } from './geo/subdistricts.ts';
 import { buildVolunteerPosts } from './geo/volunteer-posts.ts';
-import { rawWater, waterFeatures } from './geo/water.ts';
+import { rivers, waterFeatures } from './geo/water.ts';
 
 export const GEO_SEED = 20261123;
 const PARKING_LOTS: Record<string, number> = { kongjiang_road: 34, wuliqiao: 38, pingliang_road: 40, pengpu_xincun: 38 };
@@ -31,25 +31,26 @@ function write(path: string, features: Feature[]): void {
 function main(): void {
   const rng = seededRandom(GEO_SEED);
   const osm = JSON.parse(readFileSync('geo/osm/shanghai_central_subdistricts_osm.geojson', 'utf8')) as FeatureCollection;
-  const raw = rawWater();
-  const subdistricts = buildSubdistricts(osm, [raw.huangpu]);
+  const water = rivers();
+  const subdistricts = buildSubdistricts(osm, [water.huangpu]);
   const lands: Land[] = SUBDISTRICTS.map((info, i) => ({
     info,
     area: subdistricts[i],
-    water: [raw.huangpu, raw.suzhouCreek],
+    water: [water.huangpu, water.suzhouCreek],
   }));
   // One PRNG stream per (layer, sub-district): changing one layer leaves the others as they were.
   const each = (layer: string, build: (land: Land, random: SeededRandom) => Feature[]) =>
     lands.flatMap((land) => build(land, rng.fork(`${layer}/${land.info.code}`)));
 
   write('geo/subdistricts.geojson', subdistricts);
-  write('geo/water.geojson', waterFeatures(raw, [...(osm.features as Area[]), ...subdistricts]));
+  write('geo/water.geojson', waterFeatures(water));
+  write('geo/streets.geojson', streetFeatures());
   write('geo/grids.geojson', each('grids', (l, r) => buildGrids(l.info, l.area, r)));
   writeFileSync('geo/case_categories.json', JSON.stringify(CATEGORIES, null, 2) + '\n');
   console.log(`geo/case_categories.json: ${CATEGORIES.length} categories`);
   write('geo/fire_stations.geojson', each('fire', buildFireStations));
   write('geo/parking_lots.geojson', each('parking', (l, r) => buildParkingLots(l, PARKING_LOTS[l.info.code], r)));
-  const volunteers = each('volunteers', (l, r) => buildVolunteerPosts(l, raw.huangpu, VOLUNTEER_POSTS[l.info.code] ?? 0, r));
+  const volunteers = each('volunteers', (l, r) => buildVolunteerPosts(l, water.huangpu, VOLUNTEER_POSTS[l.info.code] ?? 0, r));
   write('geo/volunteer_posts.geojson', volunteers);
   write('geo/cases.geojson', each('cases', buildCases));
 }

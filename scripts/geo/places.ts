@@ -109,13 +109,14 @@ export const SUBDISTRICTS: SubdistrictInfo[] = [
     gridCounts: { grid: 16, micro: 70, meta: 420 },
     caseCount: 800,
     streets: [
-      street('临汾路', 'Linfen Road'), street('共和新路', 'Gonghexin Road'), street('岭南路', 'Lingnan Road'),
-      street('场中路', 'Changzhong Road'), street('闻喜路', 'Wenxi Road'), street('保德路', 'Baode Road'),
-      street('永和路', 'Yonghe Road'), street('平顺路', 'Pingshun Road'),
+      street('临汾路', 'Linfen Road'), street('共和新路', 'Gonghexin Road'), street('场中路', 'Changzhong Road'),
+      street('岭南路', 'Lingnan Road'), street('闻喜路', 'Wenxi Road'), street('保德路', 'Baode Road'),
+      street('阳曲路', 'Yangqu Road'), street('平顺路', 'Pingshun Road'), street('汾西路', 'Fenxi Road'),
+      street('曲沃路', 'Quwo Road'),
     ],
     marketStreets: [
-      { street: street('临汾路', 'Linfen Road'), line: [[121.4292, 31.3106], [121.4365, 31.3109], [121.4436, 31.3112]] },
-      { street: street('闻喜路', 'Wenxi Road'), line: [[121.4345, 31.3012], [121.4352, 31.3095], [121.4358, 31.3178]] },
+      { street: street('临汾路', 'Linfen Road'), line: [[121.4446, 31.3118], [121.454, 31.3122], [121.463, 31.3126]] },
+      { street: street('闻喜路', 'Wenxi Road'), line: [[121.4503, 31.3066], [121.45, 31.312], [121.4496, 31.32]] },
     ],
   },
 ];
@@ -128,10 +129,12 @@ export const SYNTHETIC_OUTLINES: Record<string, Position[]> = {
     [121.5128, 31.2482], [121.5145, 31.264], [121.524, 31.2672], [121.5335, 31.2702], [121.5322, 31.2551],
     [121.529, 31.2533], [121.5225, 31.2508], [121.515, 31.249], [121.5128, 31.2482],
   ],
-  // East Gonghexin Road (the North–South Elevated above it), west Lingnan Road,
-  // Linfen Road through the middle.
+  // West Gonghexin Road (the North–South Elevated above it); the rest reaches into the
+  // neighbours (Daning S, Jiangwan E, Gaojing N) so that cutting them out leaves their edges.
+  // The south-west and north-west corners bend into Daning and Gaojing to avoid slivers along Gonghexin Road.
   pengpu_xincun: [
-    [121.4272, 31.2995], [121.4445, 31.2995], [121.4443, 31.3065], [121.4441, 31.3125], [121.4437, 31.3188],
-    [121.4278, 31.3195], [121.4272, 31.2995],
+    [121.4441, 31.3043], [121.444, 31.3072], [121.44405, 31.3102], [121.4437, 31.3175], [121.44365, 31.3187],
+    [121.4445, 31.32], [121.4445, 31.332], [121.475, 31.332], [121.475, 31.299], [121.445, 31.3], [121.4447, 31.304],
+    [121.4441, 31.3043],
   ],
 };

@@ -1,16 +1,15 @@
 /**
  * Huangpu River and Suzhou Creek, synthetic: buffered centrelines. Where the OSM
  * sub-district boundaries run along the river they follow mid-river, so the
- * Puxi-side waypoints trace those edges; the water layer is what is left once
- * every land polygon is subtracted.
+ * waypoints trace those edges. The water layer is the whole river: the basemap
+ * draws it above land, which covers the OSM boundaries' half of the river bed.
  */
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
-import { type Area, dropSlivers, polygonsOf, roundArea, subtract, union } from './geometry.ts';
+import { type Area, polygonsOf, roundArea } from './geometry.ts';
 
 const HUANGPU_HALF_WIDTH_M = 190;
 const SUZHOU_CREEK_HALF_WIDTH_M = 30;
-const MIN_WATER_PIECE_M2 = 3_000;
 
 /** Upstream (Longhua, south-west) to downstream (Yangpu, north-east). */
 const HUANGPU_CENTRELINE: Position[] = [
@@ -20,7 +19,8 @@ const HUANGPU_CENTRELINE: Position[] = [
   [121.5036, 31.2251], [121.4989, 31.2301], [121.4928, 31.2351], [121.4904, 31.2376], [121.4896, 31.24],
   [121.49, 31.2423], [121.4918, 31.2443], [121.495, 31.246], [121.5, 31.2478], [121.505, 31.2488],
   [121.51, 31.2488], [121.515, 31.249], [121.5225, 31.2508], [121.529, 31.2533], [121.534, 31.2558],
-  [121.545, 31.261], [121.553, 31.267], [121.562, 31.275],
+  [121.545, 31.261], [121.553, 31.267], [121.562, 31.275], [121.568, 31.285], [121.572, 31.298],
+  [121.572, 31.31],
 ];
 
 /** West (Changning) to its mouth at Waibaidu Bridge. */
@@ -32,7 +32,7 @@ const SUZHOU_CREEK_CENTRELINE: Position[] = [
   [121.4905, 31.2441],
 ];
 
-export interface RawWater {
+export interface Rivers {
   huangpu: Area;
   suzhouCreek: Area;
 }
@@ -41,30 +41,22 @@ function buffered(line: Position[], halfWidthM: number): Area {
   return turf.buffer(turf.lineString(line), halfWidthM, { units: 'meters', steps: 6 }) as Area;
 }
 
-/** The rivers before land is cut out: used to keep generated points off the real water. */
-export function rawWater(): RawWater {
+/** The whole rivers: the water layer, and what generated points must stay out of. */
+export function rivers(): Rivers {
   return {
     huangpu: buffered(HUANGPU_CENTRELINE, HUANGPU_HALF_WIDTH_M),
     suzhouCreek: buffered(SUZHOU_CREEK_CENTRELINE, SUZHOU_CREEK_HALF_WIDTH_M),
   };
 }
 
-/** The centreline as a polygon-cutting band on the Pudong side, for drawing the Pingliang Road river edge. */
-export function huangpuCentreline(): Position[] {
-  return HUANGPU_CENTRELINE;
+function waterFeature(area: Area, names: Record<string, string>): Area {
+  return turf.multiPolygon(polygonsOf(roundArea(area)!), { ...names, synthetic: true });
 }
 
-function waterFeature(area: Area, land: Area, names: Record<string, string>): Area | null {
-  const rest = subtract(area, [land]);
-  const cut = dropSlivers(rest && roundArea(rest), MIN_WATER_PIECE_M2);
-  if (!cut) return null;
-  return turf.multiPolygon(polygonsOf(cut), { ...names, synthetic: true });
-}
-
-/** Water features with every land polygon subtracted. */
-export function waterFeatures(raw: RawWater, landAreas: Area[]): Area[] {
-  const land = union(landAreas);
-  const huangpu = waterFeature(raw.huangpu, land, { name_zh: '黄浦江', name_en: 'Huangpu River' });
-  const creek = waterFeature(raw.suzhouCreek, land, { name_zh: '苏州河', name_en: 'Suzhou Creek' });
-  return [huangpu, creek].filter((f): f is Area => f !== null);
+/** The water layer: both rivers, uncut. */
+export function waterFeatures(water: Rivers): Area[] {
+  return [
+    waterFeature(water.huangpu, { name_zh: '黄浦江', name_en: 'Huangpu River' }),
+    waterFeature(water.suzhouCreek, { name_zh: '苏州河', name_en: 'Suzhou Creek' }),
+  ];
 }

@@ -54,12 +54,12 @@ declare
   geometry_json jsonb := case when p_geojson ->> 'type' = 'Feature' then p_geojson -> 'geometry' else p_geojson end;
   point geometry;
 begin
-  if geometry_json is null or jsonb_typeof(geometry_json) <> 'object'
-     or geometry_json ->> 'type' is distinct from 'Point'
-     or jsonb_typeof(geometry_json -> 'coordinates') <> 'array'
-     or jsonb_array_length(geometry_json -> 'coordinates') not in (2, 3)
-     or jsonb_typeof(geometry_json -> 'coordinates' -> 0) <> 'number'
-     or jsonb_typeof(geometry_json -> 'coordinates' -> 1) <> 'number' then
+  -- CASE, not AND: jsonb_array_length must only see an array.
+  if not coalesce(case when geometry_json ->> 'type' = 'Point' and jsonb_typeof(geometry_json -> 'coordinates') = 'array'
+                   then jsonb_array_length(geometry_json -> 'coordinates') in (2, 3)
+                        and jsonb_typeof(geometry_json -> 'coordinates' -> 0) = 'number'
+                        and jsonb_typeof(geometry_json -> 'coordinates' -> 1) = 'number'
+                   else false end, false) then
     raise exception 'malformed GeoJSON location %: expected {"type":"Point","coordinates":[lon, lat]}',
       left(coalesce(p_geojson::text, 'null'), 120) using errcode = '22023';
   end if;

@@ -10,13 +10,13 @@ interface ProcRow {
   authenticated: boolean;
 }
 
-/** Records every call the data interface makes, answering with one empty row. */
+/** Records every call the data interface makes, answering with one blank row. */
 function recordingTransport(calls: { name: RpcName; args: string[] }[]): RpcTransport {
   return {
     backend: 'supabase',
     async call(name, args) {
       calls.push({ name, args: Object.keys(args) });
-      return [{ events: [], count: 0 }];
+      return [{ events: [], geometry: 'null' }];
     },
     subscribe: () => () => {},
   };

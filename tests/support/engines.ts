@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ensureSnapshot } from '../../scripts/db-snapshot';
+import { SEARCH_PATH } from '../../src/lib/data/embedded/search-path';
 import { createCitygridData } from '../../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../../src/lib/data/sql-transport';
 import type { CitygridData, Claims } from '../../src/lib/data/types';
@@ -33,6 +34,7 @@ export interface Engine {
 async function openPglite(): Promise<Engine> {
   const snapshot = readFileSync(await ensureSnapshot());
   const pglite = await PGlite.create({ extensions: { postgis }, loadDataDir: new Blob([snapshot]) });
+  await pglite.exec(SEARCH_PATH);
   return engine('pglite', pglite as unknown as SqlDatabase, async (q, p) => (await pglite.query(q, p)).rows as never, () => pglite.close());
 }
 

@@ -173,17 +173,45 @@ export function sharedAreaM2(a: AreaFeature, b: AreaFeature): number {
   return shared ? turf.area(shared) : 0;
 }
 
-/** Two areas (e.g. land and water) share no more than the tolerance. */
-export function validateDisjoint(file: string, fc: FeatureCollection, others: AreaFeature[], otherName: string): string[] {
+/** Metres from a point to an area (0 inside). */
+export function metresToArea(point: Position, area: AreaFeature): number {
+  if (turf.booleanPointInPolygon(point, area)) return 0;
+  return turf.pointToPolygonDistance(point, area, { units: 'meters' });
+}
+
+/** Every Point lies within maxM metres of `area` (e.g. riverside posts near the river). */
+export function validatePointsNear(file: string, fc: FeatureCollection, area: AreaFeature, maxM: number, areaName: string): string[] {
   const errors: string[] = [];
   fc.features.forEach((feature, i) => {
-    for (const other of others) {
-      const shared = sharedAreaM2(feature as AreaFeature, other);
-      if (shared > areaToleranceM2(turf.area(feature))) {
-        const name = featureLabel(other, 0);
-        errors.push(`${file}: feature ${featureLabel(feature, i)} overlaps ${otherName} ${name} by ${formatM2(shared)} m²`);
-      }
+    if (feature.geometry.type !== 'Point') return;
+    const distance = metresToArea(feature.geometry.coordinates, area);
+    if (distance > maxM) {
+      errors.push(`${file}: feature ${featureLabel(feature, i)} lies ${Math.round(distance)} m from ${areaName}, more than ${maxM} m`);
     }
+  });
+  return errors;
+}
+
+const STREET_CLASSES = ['major', 'minor'];
+
+function streetError(feature: Feature, area: AreaFeature, maxM: number): string | null {
+  if (feature.geometry.type !== 'LineString') return 'is not a LineString';
+  const line = feature.geometry.coordinates;
+  if (new Set(line.map((p) => p.join(','))).size < 2) return 'has fewer than two distinct positions';
+  const props = feature.properties ?? {};
+  if (typeof props.name !== 'string' || !props.name || typeof props.name_en !== 'string' || !props.name_en) return 'has no name';
+  if (!STREET_CLASSES.includes(props.class)) return `has class ${String(props.class)}, expected major or minor`;
+  const far = line.find((p) => metresToArea(p, area) > maxM);
+  return far ? `has a vertex [${far.join(', ')}] more than ${maxM} m from the service area` : null;
+}
+
+/** Streets are named major/minor LineStrings with every vertex within maxM metres of the service area. */
+export function validateStreets(file: string, fc: FeatureCollection, serviceArea: AreaFeature, maxM: number): string[] {
+  const errors: string[] = [];
+  fc.features.forEach((feature, i) => {
+    const problem = streetError(feature, serviceArea, maxM);
+    const label = typeof feature.properties?.name === 'string' ? feature.properties.name : `#${i}`;
+    if (problem) errors.push(`${file}: feature ${label} ${problem}`);
   });
   return errors;
 }

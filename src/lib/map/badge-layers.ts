@@ -15,14 +15,22 @@ export interface BadgeOptions<T> {
   getGlyph: (d: T) => string;
   /** Text under the badge (e.g. free/capacity), or null for none. */
   getCaption?: ((d: T) => string) | null;
+  /** Map zoom: badges shrink and lose their glyph when zoomed out, so dense areas stay legible. */
+  zoom: number;
   updateTriggers?: Record<string, unknown>;
   outlineColor?: Rgba;
 }
 
+const GLYPH_MIN_ZOOM = 13;
+const scaleForZoom = (zoom: number) => (zoom < GLYPH_MIN_ZOOM ? 0.5 : zoom < 15 ? 0.8 : 1);
+
 /** A round, coloured badge with a glyph: the point symbol every facility overlay uses. */
 export function badgeLayers<T>(o: BadgeOptions<T>) {
-  const radius = typeof o.radiusPx === 'number' ? () => o.radiusPx as number : o.radiusPx;
-  const layers = [
+  const scale = scaleForZoom(o.zoom);
+  const base = typeof o.radiusPx === 'number' ? () => o.radiusPx as number : o.radiusPx;
+  const radius = (d: T) => base(d) * scale;
+  const radiusTrigger = [o.zoom >= GLYPH_MIN_ZOOM, scale, o.updateTriggers?.radius];
+  const layers: (ScatterplotLayer<T> | TextLayer<T>)[] = [
     new ScatterplotLayer<T>({
       id: `${o.id}-badge`,
       data: o.data,
@@ -35,8 +43,11 @@ export function badgeLayers<T>(o: BadgeOptions<T>) {
       stroked: true,
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,
-      updateTriggers: { getFillColor: o.updateTriggers?.color, getRadius: o.updateTriggers?.radius },
+      updateTriggers: { getFillColor: o.updateTriggers?.color, getRadius: radiusTrigger },
     }),
+  ];
+  if (o.zoom < GLYPH_MIN_ZOOM) return layers;
+  layers.push(
     new TextLayer<T>({
       id: `${o.id}-glyph`,
       data: o.data,
@@ -48,9 +59,9 @@ export function badgeLayers<T>(o: BadgeOptions<T>) {
       fontFamily: LABEL_FONT,
       fontWeight: 700,
       characterSet: 'auto',
-      updateTriggers: { getText: o.updateTriggers?.glyph, getSize: o.updateTriggers?.radius },
+      updateTriggers: { getText: o.updateTriggers?.glyph, getSize: radiusTrigger },
     }),
-  ];
+  );
   if (o.getCaption) {
     layers.push(
       new TextLayer<T>({
@@ -66,8 +77,8 @@ export function badgeLayers<T>(o: BadgeOptions<T>) {
         backgroundPadding: [3, 1],
         fontFamily: LABEL_FONT,
         characterSet: 'auto',
-        updateTriggers: { getText: o.updateTriggers?.caption },
-      }) as never,
+        updateTriggers: { getText: o.updateTriggers?.caption, getPixelOffset: radiusTrigger },
+      }),
     );
   }
   return layers;

@@ -36,7 +36,7 @@ export function caseAttributes(c: CaseColumns, now: number): CaseAttributes {
     const ageHours = (now - c.reportedAt[i]) / HOUR_MS;
     a.fillColors.set(STATUS_RGBA[c.statuses[i]], i * 4);
     a.lineColors.set(overdue ? OVERDUE_RING : PLAIN_RING, i * 4);
-    a.radii[i] = OPEN.has(c.statuses[i]) ? Math.min(4 + Math.sqrt(Math.max(ageHours, 0)), 11) * (overdue ? 1.3 : 1) : 3;
+    a.radii[i] = OPEN.has(c.statuses[i]) ? (3 + Math.min(Math.sqrt(Math.max(ageHours, 0)) / 2, 4)) * (overdue ? 1.3 : 1) : 2.5;
     a.reportedHours[i] = -ageHours;
     a.categoryTriples[i * 3] = c.statuses[i];
     a.categoryTriples[i * 3 + 1] = c.categories[i];

@@ -68,6 +68,7 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
         id: 'fire-stations',
         data: store.rows,
         getPosition: (s) => [s.lon, s.lat],
+        zoom: ctx.zoom,
         getColor: (s) => FIRE_STATION_COLOURS[s.kind],
         radiusPx: (s) => (s.kind === 'municipal' ? 13 : 8),
         getGlyph: (s) => (ctx.locale === 'zh' ? (s.kind === 'municipal' ? '消' : '微') : s.kind === 'municipal' ? 'F' : 'f'),

@@ -42,6 +42,7 @@ export const parkingOverlay: Overlay<RowStore<ParkingLot>> = {
       id: 'parking',
       data: store.rows,
       getPosition: (l) => [l.lon, l.lat],
+      zoom: ctx.zoom,
       getColor: (l) => colour(l, ctx.now),
       radiusPx: (l) => (l.kind === 'on_street' ? 7 : 10),
       getGlyph: () => 'P',

@@ -26,6 +26,7 @@ export const volunteerPostsOverlay: Overlay<RowStore<VolunteerPost>> = {
       id: 'volunteer-posts',
       data: store.rows,
       getPosition: (p) => [p.lon, p.lat],
+      zoom: ctx.zoom,
       getColor: (p) => (p.onDuty > 0 ? VOLUNTEER_COLOURS.onDuty : VOLUNTEER_COLOURS.unstaffed),
       radiusPx: 10,
       getGlyph: () => (ctx.locale === 'zh' ? '志' : 'V'),

@@ -5,6 +5,8 @@ import {
   validateFeatureCollection,
   validateGridHierarchy,
   validatePointsInArea,
+  validatePointsNear,
+  validateStreets,
   validateUniqueCodes,
   type AreaFeature,
 } from '../../../src/lib/geo/validate-geojson';
@@ -25,6 +27,9 @@ function collection(features: { geometry: object; properties?: object }[]): Feat
 
 const polygon = (ring: number[][], properties: object = {}) => ({ geometry: { type: 'Polygon', coordinates: [ring] }, properties });
 const point = (coordinates: number[], properties: object = {}) => ({ geometry: { type: 'Point', coordinates }, properties });
+const line = (coordinates: number[][], properties: object = {}) => ({ geometry: { type: 'LineString', coordinates }, properties });
+const street = (coordinates: number[][], properties: object = {}) =>
+  line(coordinates, { name: '临汾路', name_en: 'Linfen Road', class: 'major', synthetic: true, ...properties });
 
 const subdistricts = collection([polygon(square(121.5, 31.25, 0.01), { code: 'sd' })]);
 const serviceArea = subdistricts.features[0] as AreaFeature;
@@ -88,6 +93,56 @@ describe('validatePointsInArea', () => {
     const water = { type: 'Feature', ...polygon(square(121.5, 31.25, 0.002)) } as AreaFeature;
     const errors = validatePointsInArea(FILE, collection([point([121.501, 31.251], { code: 'wet' })]), serviceArea, water);
     expect(errors).toEqual([`${FILE}: feature wet at [121.501, 31.251] lies in water`]);
+  });
+});
+
+describe('validatePointsNear', () => {
+  const river = { type: 'Feature', ...polygon(square(121.5, 31.25, 0.002)) } as AreaFeature;
+
+  it('accepts points inside or within the distance of the area', () => {
+    const fc = collection([point([121.501, 31.251], { code: 'in' }), point([121.5035, 31.251], { code: 'bank' })]);
+    expect(validatePointsNear(FILE, fc, river, 150, 'the river')).toEqual([]);
+  });
+
+  it('reports a point farther away, with its distance', () => {
+    const fc = collection([point([121.506, 31.251], { code: 'far' })]);
+    expect(validatePointsNear(FILE, fc, river, 150, 'the river')).toEqual([
+      expect.stringMatching(/^geo\/test\.geojson: feature far lies 3\d\d m from the river, more than 150 m$/),
+    ]);
+  });
+});
+
+describe('validateStreets', () => {
+  it('accepts named major and minor LineStrings in and near the service area', () => {
+    const fc = collection([
+      street([[121.501, 31.255], [121.509, 31.256]]),
+      street([[121.499, 31.251], [121.5, 31.259]], { name: '闻喜路', name_en: 'Wenxi Road', class: 'minor' }),
+    ]);
+    expect(validateStreets(FILE, fc, serviceArea, 500)).toEqual([]);
+  });
+
+  it('reports a street that is not a LineString', () => {
+    const fc = collection([{ ...point([121.505, 31.255]), properties: { name: '临汾路', name_en: 'Linfen Road', class: 'major' } }]);
+    expect(validateStreets(FILE, fc, serviceArea, 500)).toEqual([`${FILE}: feature 临汾路 is not a LineString`]);
+  });
+
+  it('reports a street collapsed to a single position', () => {
+    const fc = collection([street([[121.505, 31.255], [121.505, 31.255]])]);
+    expect(validateStreets(FILE, fc, serviceArea, 500)).toEqual([`${FILE}: feature 临汾路 has fewer than two distinct positions`]);
+  });
+
+  it('reports an unknown class', () => {
+    const fc = collection([street([[121.501, 31.255], [121.509, 31.256]], { class: 'motorway' })]);
+    expect(validateStreets(FILE, fc, serviceArea, 500)).toEqual([
+      `${FILE}: feature 临汾路 has class motorway, expected major or minor`,
+    ]);
+  });
+
+  it('reports a vertex more than the distance from the service area', () => {
+    const fc = collection([street([[121.505, 31.255], [121.52, 31.255]])]);
+    expect(validateStreets(FILE, fc, serviceArea, 500)).toEqual([
+      `${FILE}: feature 临汾路 has a vertex [121.52, 31.255] more than 500 m from the service area`,
+    ]);
   });
 });
 

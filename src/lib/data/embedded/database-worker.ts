@@ -9,6 +9,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { SEARCH_PATH } from './search-path';
 import { readStoredSnapshot, removeDatabaseFiles, writeStoredSnapshot } from './snapshot-store';
 
 export interface EmbeddedOptions {
@@ -28,12 +29,17 @@ async function openFromSnapshot({ snapshotUrl, snapshotHash }: EmbeddedOptions):
   return db;
 }
 
+async function open(wanted: EmbeddedOptions): Promise<PGlite> {
+  if ((await readStoredSnapshot()) === wanted.snapshotHash) {
+    return PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, relaxedDurability: true });
+  }
+  return openFromSnapshot(wanted);
+}
+
 worker({
   async init(options) {
-    const wanted = options.meta as EmbeddedOptions;
-    if ((await readStoredSnapshot()) === wanted.snapshotHash) {
-      return PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, relaxedDurability: true });
-    }
-    return openFromSnapshot(wanted);
+    const db = await open(options.meta as EmbeddedOptions);
+    await db.exec(SEARCH_PATH);
+    return db;
   },
 });

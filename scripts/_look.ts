@@ -1,0 +1,11 @@
+import { startApp, openDashboard } from '../tests/e2e/support/browser';
+const app = await startApp();
+const hash = process.argv[2] ?? '';
+const page = await openDashboard(app, hash);
+page.on('console', (m) => m.type() !== 'debug' && console.log('[console]', m.type(), m.text().slice(0, 300)));
+const t0 = Date.now();
+await page.waitForSelector('[data-testid="dashboard"][data-loaded="true"]', { timeout: 180000 });
+console.log('loaded after', (Date.now() - t0) / 1000, 's');
+await page.waitForTimeout(4000);
+await page.screenshot({ path: process.argv[3] ?? '/tmp/look.png' });
+await app.close();
