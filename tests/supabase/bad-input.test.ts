@@ -8,22 +8,22 @@ describeEachEngine('bad input', (engine) => {
     return { categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: '暴露垃圾' };
   }
 
-  async function expectRefused(attempt: Promise<unknown>, message: RegExp) {
+  async function expectRefused(attempt: () => Promise<unknown>, message: RegExp) {
     const before = await count(engine(), 'cases');
-    await expect(attempt).rejects.toThrow(message);
+    await expect(attempt()).rejects.toThrow(message);
     expect(await count(engine(), 'cases')).toBe(before);
   }
 
   it('refuses a report with an unknown category', async () => {
-    await expectRefused(engine().as('public').reportCase({ ...(await validReport()), categoryCode: 'E-9999' }), /unknown case category 'E-9999'/);
+    await expectRefused(async () => engine().as('public').reportCase({ ...(await validReport()), categoryCode: 'E-9999' }), /unknown case category 'E-9999'/);
   });
 
   it('refuses a report outside the service area', async () => {
-    await expectRefused(engine().as('public').reportCase({ ...(await validReport()), lon: 121.8, lat: 31.1 }), /location \(121\.8, 31\.1\) is outside the service area/);
+    await expectRefused(async () => engine().as('public').reportCase({ ...(await validReport()), lon: 121.8, lat: 31.1 }), /location \(121\.8, 31\.1\) is outside the service area/);
   });
 
   it('refuses coordinates that are not longitude and latitude', async () => {
-    await expectRefused(engine().as('public').reportCase({ ...(await validReport()), lon: 13_520_000, lat: 3_650_000 }), /not a WGS84 longitude and latitude/);
+    await expectRefused(async () => engine().as('public').reportCase({ ...(await validReport()), lon: 13_520_000, lat: 3_650_000 }), /not a WGS84 longitude and latitude/);
   });
 
   it('refuses malformed GeoJSON locations with a clear message', async () => {
@@ -53,9 +53,9 @@ describeEachEngine('bad input', (engine) => {
 
   it('refuses empty and oversized text', async () => {
     const report = await validReport();
-    await expectRefused(engine().as('public').reportCase({ ...report, description: '   ' }), /description must be 1 to 2000 characters \(got 3\)/);
-    await expectRefused(engine().as('public').reportCase({ ...report, description: '摊'.repeat(2001) }), /description must be 1 to 2000 characters \(got 2001\)/);
-    await expectRefused(engine().as('public').reportCase({ ...report, contact: '1'.repeat(101) }), /contact is limited to 100 characters/);
+    await expectRefused(async () => engine().as('public').reportCase({ ...report, description: '   ' }), /description must be 1 to 2000 characters \(got 3\)/);
+    await expectRefused(async () => engine().as('public').reportCase({ ...report, description: '摊'.repeat(2001) }), /description must be 1 to 2000 characters \(got 2001\)/);
+    await expectRefused(async () => engine().as('public').reportCase({ ...report, contact: '1'.repeat(101) }), /contact is limited to 100 characters/);
   });
 
   it('stores SQL-looking text verbatim and harms nothing', async () => {
@@ -68,7 +68,7 @@ describeEachEngine('bad input', (engine) => {
   });
 
   it('refuses unknown report sources and bad bounding boxes', async () => {
-    await expectRefused(engine().as('commander').reportCase({ ...(await validReport()), source: 'carrier_pigeon' as never }), /unknown case source 'carrier_pigeon'/);
+    await expectRefused(async () => engine().as('commander').reportCase({ ...(await validReport()), source: 'carrier_pigeon' as never }), /unknown case source 'carrier_pigeon'/);
     await expect(engine().as('public').cases({ bbox: [121.6, 31.2, 121.5, 31.3] })).rejects.toThrow(/invalid bbox \[121\.6, 31\.2, 121\.5, 31\.3\]/);
     await expect(engine().as('public').nearestParking(121.5, 95)).rejects.toThrow(/invalid location/);
     await expect(engine().as('public').nearestParking(121.5, 31.2, 1, 1000)).rejects.toThrow(/invalid limit 1000/);

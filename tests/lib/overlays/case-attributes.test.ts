@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { toCaseColumns } from '../../../src/lib/data/case-columns';
+import { caseAttributes, caseFilterProps, caseMatcher, isOverdue } from '../../../src/lib/overlays/case-attributes';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+const cases = toCaseColumns([
+  { id: 1, status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) },
+  { id: 2, status: 'handling', source: 'ai_camera', category_code: 'B', lon: 1, lat: 2, reported_at: hoursAgo(30), due_at: hoursAgo(26) },
+  { id: 3, status: 'closed', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(24 * 40), due_at: hoursAgo(24 * 40 - 2) },
+]);
+
+describe('case attributes', () => {
+  it('marks open cases past their due time as overdue, never closed ones', () => {
+    expect([0, 1, 2].map((i) => isOverdue(cases, i, NOW))).toEqual([false, true, false]);
+  });
+
+  it('draws overdue cases larger with a red ring and closed cases small', () => {
+    const a = caseAttributes(cases, NOW);
+    expect(a.radii[1]).toBeGreaterThan(a.radii[0]);
+    expect(a.radii[2]).toBeLessThan(a.radii[0]);
+    expect([...a.lineColors.slice(4, 8)]).toEqual([220, 38, 38, 255]);
+    expect(a.reportedHours[1]).toBeCloseTo(-30);
+    expect([...a.categoryTriples.slice(3, 6)]).toEqual([3, 1, 2]);
+  });
+
+  it('filters on the CPU exactly as the GPU filter props say', () => {
+    const filters = { statuses: ['reported', 'handling', 'closed'] as const, categories: ['A'], sources: [], sinceDays: 30 };
+    const matches = caseMatcher(cases, { ...filters, statuses: [...filters.statuses] }, NOW);
+    expect([0, 1, 2].map(matches)).toEqual([true, false, false]);
+    const props = caseFilterProps(cases, { ...filters, statuses: [...filters.statuses] });
+    expect(props.filterRange).toEqual([-720, 1e6]);
+    expect(props.filterCategories).toEqual([[0, 3, 5], [0], [0, 1, 2, 3]]);
+  });
+
+  it('shows nothing for a category filter naming no known category', () => {
+    const props = caseFilterProps(cases, { statuses: ['reported'], categories: ['ZZZ'], sources: [], sinceDays: 30 });
+    expect(props.filterCategories[1]).toEqual([-1]);
+  });
+});
