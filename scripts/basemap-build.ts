@@ -1,14 +1,17 @@
 /**
  * Builds the offline basemap served from public/basemap/: GeoJSON sources cut
  * to the service region from geo/ (OpenStreetMap sub-districts, metro and
- * elevated roads, central streets; the synthetic river and streets), and one
- * MapLibre style per theme flavour. No text labels here: the map's labels are
- * drawn by deck.gl with the browser's own fonts, so no glyphs need shipping.
+ * elevated roads, central streets; the synthetic river and streets), one
+ * MapLibre style per theme flavour, and labels.json. The style has no text:
+ * labels are drawn by deck.gl with the browser's own fonts, so no glyphs ship.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
+import { along } from '@turf/along';
+import { length } from '@turf/length';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { BASEMAP, METRO_LINE_COLOURS, type Flavour } from '../src/lib/theme/theme';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -53,7 +56,10 @@ function roads(): FeatureCollection {
 
 function sources() {
   return {
-    land: collection(read('geo/osm/shanghai_central_subdistricts_osm.geojson').features, (f) => ({ name: f.properties!.subdistrict ?? f.properties!.label })),
+    land: collection(
+      [...read('geo/osm/shanghai_central_subdistricts_osm.geojson').features, ...read('geo/subdistricts.geojson').features.filter((f) => f.properties!.synthetic)],
+      (f) => ({ name: f.properties!.name_zh ?? f.properties!.subdistrict ?? f.properties!.label }),
+    ),
     water: existsSync(join(root, 'geo/water.geojson'))
       ? collection(read('geo/water.geojson').features, (f) => ({ name: f.properties!.name_zh }))
       : collection([], () => ({})),
@@ -93,12 +99,43 @@ function style(flavour: Flavour) {
   };
 }
 
+interface Label {
+  kind: 'subdistrict' | 'area' | 'water' | 'street' | 'station';
+  zh: string;
+  en: string;
+  lon: number;
+  lat: number;
+}
+
+const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
+const at = (feature: Feature) => pointOnFeature(feature as never).geometry.coordinates.map(round5);
+const midpoint = (line: Feature<LineString>) => along(line, length(line) / 2).geometry.coordinates.map(round5);
+
+/** Place names for the label layer the app draws with deck.gl: served sub-districts, neighbours, rivers, streets, stations. */
+function labels(): Label[] {
+  const served = read('geo/subdistricts.geojson').features;
+  const servedNames = new Set(served.map((f) => f.properties!.name_zh));
+  const label = (kind: Label['kind'], zh: string, en: string, [lon, lat]: number[]): Label => ({ kind, zh, en, lon, lat });
+  return [
+    ...served.map((f) => label('subdistrict', f.properties!.name_zh, f.properties!.name_en.replace(/ Sub-district$/, ''), at(f))),
+    ...read('geo/osm/shanghai_central_subdistricts_osm.geojson').features
+      .filter((f) => !servedNames.has(f.properties!.subdistrict))
+      .map((f) => label('area', f.properties!.label, f.properties!.label, at(f))),
+    ...read('geo/water.geojson').features.map((f) => label('water', f.properties!.name_zh, f.properties!.name_en, at(f))),
+    ...read('geo/streets.geojson').features.map((f) => label('street', f.properties!.name, f.properties!.name_en, midpoint(f as Feature<LineString>))),
+    ...read('geo/osm/osm_shanghai_metro_stations.geojson').features
+      .filter(touchesRegion)
+      .map((f) => label('station', f.properties!.name, f.properties!.name, (f.geometry as { coordinates: number[] }).coordinates.map(round5))),
+  ];
+}
+
 export function buildBasemap(log: (line: string) => void = console.log) {
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(sources())) {
     writeFileSync(join(outDir, `${name}.geojson`), JSON.stringify(data));
     log(`basemap: ${name}.geojson ${data.features.length} features`);
   }
+  writeFileSync(join(outDir, 'labels.json'), JSON.stringify(labels()));
   for (const flavour of ['light', 'dark'] as const) writeFileSync(join(outDir, `style-${flavour}.json`), JSON.stringify(style(flavour), null, 1));
 }
 

@@ -2,6 +2,7 @@
  * Validates the files in geo/ and, when they are all valid, writes supabase/seed.sql.
  * Run: npm run geo:build. Exits non-zero, listing every problem, on invalid data.
  */
+import { buildBasemap } from './basemap-build';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
@@ -138,6 +139,7 @@ function main(): void {
   const sql = seedSql(data, seededRandom(BUILD_SEED));
   writeFileSync(SEED_PATH, sql);
   report(collections, categories, Buffer.byteLength(sql));
+  buildBasemap();
 }
 
 main();

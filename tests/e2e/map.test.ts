@@ -1,0 +1,123 @@
+import { pointOnFeature } from '@turf/point-on-feature';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CitygridData } from '../../src/lib/data/types';
+import { BASEMAP } from '../../src/lib/theme/theme';
+import { HAS_CHROMIUM, startApp, type App } from './support/browser';
+import { goTo, mapShot, openAt, screenPoint, view } from './support/dashboard';
+import { hex, shareChanged, shareOfColour } from './support/pixels';
+
+const SHOTS = 'tests/e2e/__screenshots__';
+const PINGLIANG = { lon: 121.522, lat: 31.259 };
+const data = (page: Page) => ({
+  run: <T>(fn: (d: CitygridData) => Promise<T>) =>
+    page.evaluate(`(${fn.toString()})(window.citygrid.data)`) as Promise<T>,
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
+  let app: App;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    page = await openAt(app, view(15, PINGLIANG.lat, PINGLIANG.lon));
+  }, 300_000);
+  afterAll(async () => app?.close());
+
+  it('draws the offline basemap: land, the Huangpu River, streets', async () => {
+    await goTo(page, view(12, 31.255, 121.495, ''));
+    const shot = await mapShot(page, `${SHOTS}/basemap.png`);
+    expect(shareOfColour(shot, hex(BASEMAP.light.water), 6)).toBeGreaterThan(0.01);
+    expect(shareOfColour(shot, hex(BASEMAP.light.land), 4)).toBeGreaterThan(0.2);
+    expect(shareOfColour(shot, hex(BASEMAP.light.elevatedRoad), 10)).toBeGreaterThan(0.002);
+  });
+
+  it('draws every overlay on its own', async () => {
+    await goTo(page, view(15, PINGLIANG.lat, PINGLIANG.lon, ''));
+    const empty = await mapShot(page);
+    for (const layer of ['grids', 'cases', 'fire_stations', 'parking', 'volunteer_posts']) {
+      await goTo(page, view(15, PINGLIANG.lat, PINGLIANG.lon, layer));
+      const shot = await mapShot(page, `${SHOTS}/${layer}.png`);
+      expect(shareChanged(empty, shot), layer).toBeGreaterThan(0.0005);
+    }
+    await goTo(page, view(15, PINGLIANG.lat, PINGLIANG.lon));
+    await page.screenshot({ path: `${SHOTS}/all-layers.png` });
+  });
+
+  it('shades the meta-grids no fire station reaches when coverage is on', async () => {
+    const layers = 'grids,fire_stations';
+    await goTo(page, view(14.5, PINGLIANG.lat, PINGLIANG.lon, layers));
+    const off = await mapShot(page);
+    await goTo(page, view(14.5, PINGLIANG.lat, PINGLIANG.lon, layers, '&cover=1'));
+    const on = await mapShot(page, `${SHOTS}/fire-coverage.png`);
+    expect(shareChanged(off, on, 20)).toBeGreaterThan(0.05);
+    await expect.poll(() => page.getByTestId('legend').textContent()).toContain('未覆盖元网格');
+  });
+
+  it('shows a tooltip when hovering a parking lot', async () => {
+    const lots = await data(page).run((d) => d.parkingLots([121.515, 31.255, 121.53, 31.265]));
+    const lot = lots[0];
+    await goTo(page, view(16, lot.lat, lot.lon, 'parking'));
+    const at = await screenPoint(page, lot.lon, lot.lat);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.locator('.citygrid-tooltip').innerText(), { timeout: 10_000 }).toContain(lot.nameZh);
+    await page.screenshot({ path: `${SHOTS}/tooltip-parking.png` });
+    await page.mouse.move(5, 790);
+  });
+
+  it('opens the popup of the grid clicked, with its responsible person and open cases', async () => {
+    const grids = await data(page).run((d) => d.grids('grid'));
+    const grid = grids.find((g) => g.code === 'PLR-G05')!;
+    const [lon, lat] = pointOnFeature(grid.geometry).geometry.coordinates;
+    await goTo(page, view(13.5, lat, lon, 'grids'));
+    const at = await screenPoint(page, lon, lat);
+    await page.mouse.click(at.x, at.y);
+    const popup = page.getByTestId('popup');
+    await expect.poll(() => popup.textContent()).toContain('PLR-G05');
+    const text = (await popup.textContent())!;
+    expect(text).toContain(grid.nameZh);
+    expect(text).toContain(grid.responsibleName);
+    expect(text).toMatch(new RegExp(`未结案件\\s*${grid.openCases}`));
+    await page.screenshot({ path: `${SHOTS}/popup-grid.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens the popup of the case clicked, with its number and description', async () => {
+    const open = await data(page).run((d) =>
+      d.cases({ bbox: [121.515, 31.255, 121.53, 31.265], statuses: ['handling'] }).then((c) => ({ id: c.ids[0], caseNo: c.caseNos[0], lon: c.positions[0], lat: c.positions[1] })),
+    );
+    await goTo(page, view(18, open.lat, open.lon, 'cases'));
+    const at = await screenPoint(page, open.lon, open.lat);
+    await page.mouse.click(at.x, at.y);
+    const popup = page.getByTestId('popup');
+    await expect.poll(() => popup.textContent()).toContain(open.caseNo);
+    expect(await popup.textContent()).toContain('处置中');
+    await page.screenshot({ path: `${SHOTS}/popup-case.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it('switches every panel to English and back', async () => {
+    await goTo(page, view(15, PINGLIANG.lat, PINGLIANG.lon));
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await expect.poll(() => page.getByTestId('legend').textContent()).toContain('Legend');
+    expect(await page.getByTestId('layer-panel').textContent()).toContain('Volunteer posts');
+    await page.screenshot({ path: `${SHOTS}/english.png` });
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await expect.poll(() => page.getByTestId('legend').textContent()).toContain('图例');
+  });
+
+  it('hides a layer from the panel and keeps the choice in the link', async () => {
+    await page.getByTestId('toggle-parking').uncheck();
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/layers=[^&]*parking/);
+    await page.getByTestId('toggle-parking').check();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/layers=[^&]*parking/);
+  });
+
+  it('fits a phone screen', async () => {
+    const phone = await openAt(app, view(14, PINGLIANG.lat, PINGLIANG.lon), { width: 390, height: 844 });
+    await phone.screenshot({ path: `${SHOTS}/phone.png` });
+    const box = await phone.getByTestId('layer-panel').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await phone.close();
+  });
+});

@@ -1,0 +1,53 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { App } from './browser';
+
+export const ALL_LAYERS = 'grids,cases,fire_stations,parking,volunteer_posts';
+const OPEN = 'reported,registered,dispatched,handling,handled';
+
+/** The hash of a view: camera and the overlays shown. */
+export function view(zoom: number, lat: number, lon: number, layers = ALL_LAYERS, extra = '') {
+  return `#map=${zoom}/${lat}/${lon}/0/0&layers=${layers}&status=${OPEN}&days=30${extra}`;
+}
+
+/** Opens the dashboard at a view and waits until every overlay has loaded and the map is idle. */
+export async function openAt(app: App, hash: string, viewport = { width: 1280, height: 800 }, context?: BrowserContext): Promise<Page> {
+  const page = context ? await context.newPage() : await app.browser.newPage({ viewport });
+  if (context) await page.setViewportSize(viewport);
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  await page.goto(app.url + hash);
+  await page.waitForSelector('[data-testid="dashboard"][data-loaded="true"]', { timeout: 180_000 });
+  await settle(page);
+  return page;
+}
+
+/** Goes to another view in the same page and waits for the map to redraw. */
+export async function goTo(page: Page, hash: string) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await settle(page);
+}
+
+export async function settle(page: Page) {
+  await page.waitForFunction(() => {
+    const map = (window as unknown as { citygridMap?: { loaded(): boolean; isMoving(): boolean } }).citygridMap;
+    return map?.loaded() && !map.isMoving();
+  }, null, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+}
+
+/** Screen position of a longitude/latitude on the map. */
+export async function screenPoint(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(([lon, lat]) => {
+    const map = (window as unknown as { citygridMap: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).citygridMap;
+    const p = map.project([lon, lat]);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, [lon, lat] as const);
+}
+
+/** Screenshot of the map alone (panels hidden), for pixel checks. */
+export async function mapShot(page: Page, path?: string): Promise<Buffer> {
+  await page.addStyleTag({ content: 'header, .side, .maplibregl-ctrl { visibility: hidden !important; }' });
+  const shot = await page.screenshot({ path });
+  await page.addStyleTag({ content: 'header, .side, .maplibregl-ctrl { visibility: visible !important; }' });
+  return shot;
+}
