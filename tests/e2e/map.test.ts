@@ -115,7 +115,10 @@ describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
 
   it('fits a phone screen', async () => {
     const phone = await openAt(app, view(14, PINGLIANG.lat, PINGLIANG.lon), { width: 390, height: 844 });
+    expect(await phone.getByTestId('layer-panel').isVisible()).toBe(false);
     await phone.screenshot({ path: `${SHOTS}/phone.png` });
+    await phone.getByTestId('toggle-panels').click();
+    await phone.screenshot({ path: `${SHOTS}/phone-panels.png` });
     const box = await phone.getByTestId('layer-panel').boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await phone.close();

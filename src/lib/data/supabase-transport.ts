@@ -4,6 +4,7 @@ import type { ChangeEvent } from './types';
 
 /** The public Realtime Broadcast topic the database's change trigger sends to. */
 export const CHANGE_TOPIC = 'citygrid:changes';
+const PAGE_ROWS = 1000;
 
 /** Database functions through PostgREST, change events through Realtime Broadcast. */
 export class SupabaseTransport implements RpcTransport {
@@ -11,11 +12,21 @@ export class SupabaseTransport implements RpcTransport {
 
   constructor(private readonly client: SupabaseClient) {}
 
+  /**
+   * PostgREST caps every response at the project's max_rows (1,000 by
+   * default), so set-returning functions are read page by page; they all
+   * order their rows, which keeps the pages consistent.
+   */
   async call(name: RpcName, args: Record<string, unknown>): Promise<Row[]> {
     const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
-    const { data, error } = await this.client.rpc(name, defined);
-    if (error) throw new DataError(error.message, error.code, name);
-    return (data ?? []) as Row[];
+    const rows: Row[] = [];
+    for (let from = 0; ; from += PAGE_ROWS) {
+      const { data, error } = await this.client.rpc(name, defined).range(from, from + PAGE_ROWS - 1);
+      if (error) throw new DataError(error.message, error.code, name);
+      const page = (data ?? []) as Row[];
+      rows.push(...page);
+      if (page.length < PAGE_ROWS) return rows;
+    }
   }
 
   subscribe(listener: (event: ChangeEvent) => void): () => void {
