@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { AddressInfo } from 'node:net';
+import { build, createServer, preview } from 'vite';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -23,25 +24,31 @@ if (!HAS_CHROMIUM && process.env.CI) throw new Error(`Chromium not found at ${CH
 export interface App {
   url: string;
   browser: Browser;
-  server: ViteDevServer;
   close(): Promise<void>;
 }
 
-/** Serves the dashboard with Vite (embedded backend) and launches Debian's Chromium. */
-export async function startApp(): Promise<App> {
-  const server = await createServer({
-    configFile: 'vite.config.ts',
-    server: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-    define: { 'import.meta.env.VITE_SUPABASE_URL': '""' },
-  });
-  await server.listen();
-  const address = server.httpServer!.address() as { port: number };
+const EMBEDDED = { 'import.meta.env.VITE_SUPABASE_URL': '""', 'import.meta.env.VITE_BASEMAP_STYLE': '""' };
+
+/** The Vite dev server, or with `production` a fresh build served by `vite preview`. */
+async function serve(production: boolean) {
+  const common = { configFile: 'vite.config.ts', logLevel: 'warn' as const, define: EMBEDDED };
+  if (!production) {
+    const server = await createServer({ ...common, server: { port: 0, host: '127.0.0.1' } });
+    await server.listen();
+    return { port: (server.httpServer!.address() as AddressInfo).port, close: () => server.close() };
+  }
+  await build(common);
+  const server = await preview({ ...common, preview: { port: 0, host: '127.0.0.1' } });
+  return { port: (server.httpServer.address() as AddressInfo).port, close: () => server.close() };
+}
+
+/** Serves the dashboard (embedded backend, offline basemap) and launches Debian's Chromium. */
+export async function startApp({ production = false } = {}): Promise<App> {
+  const server = await serve(production);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: `http://127.0.0.1:${server.port}/`,
     browser,
-    server,
     async close() {
       await browser.close();
       await server.close();

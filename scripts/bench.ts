@@ -1,0 +1,137 @@
+/**
+ * Citygrid benchmarks. Each line compares a path against a baseline measured
+ * in the same run on the same machine and prints the ratio; absolute
+ * milliseconds are printed for context only.
+ */
+import { cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { mergeCaseColumns, toCaseColumns } from '../src/lib/data/case-columns';
+import { mulberry32 } from '../src/lib/geo/seeded-random';
+import { createMigratedDatabase, ensureSnapshot } from './db-snapshot';
+
+const rows: [string, string, number, number][] = [];
+
+async function time(run: () => unknown | Promise<unknown>, repeat = 1): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+function record(name: string, baseline: string, baselineMs: number, ms: number) {
+  rows.push([name, baseline, baselineMs, ms]);
+  console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms   vs ${baseline.padEnd(34)} ${baselineMs.toFixed(1).padStart(9)} ms   ×${(baselineMs / ms).toFixed(1)}`);
+}
+
+async function databaseStart() {
+  const snapshot = readFileSync(await ensureSnapshot(() => {}));
+  let cold: PGlite | undefined;
+  const coldMs = await time(async () => (cold = await createMigratedDatabase()));
+  await cold!.close();
+  let warm: PGlite | undefined;
+  const warmMs = await time(async () => (warm = await PGlite.create({ extensions: { postgis }, loadDataDir: new Blob([snapshot]) })));
+  record('embedded db ready from snapshot', 'initdb + PostGIS + migrations + seed', coldMs, warmMs);
+  return warm!;
+}
+
+function syntheticCaseRows(n: number) {
+  const random = mulberry32(7);
+  const statuses = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed'];
+  return Array.from({ length: n }, (_, i) => ({
+    id: i + 1, case_no: `CG-${i}`, category_code: `E-0${500 + Math.floor(random() * 8)}`, source: 'resident_qr',
+    status: statuses[Math.floor(random() * statuses.length)], lon: 121.43 + random() * 0.13, lat: 31.19 + random() * 0.13,
+    grid_id: 1 + Math.floor(random() * 1700), reported_at: '2026-11-23T01:00:00Z', due_at: '2026-11-23T03:00:00Z', closed_at: null,
+  }));
+}
+
+async function caseDataPath() {
+  const n = 200_000;
+  const source = syntheticCaseRows(n);
+  const geojsonMs = await time(() => ({
+    type: 'FeatureCollection',
+    features: source.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { ...r } })),
+  }), 3);
+  let columns = toCaseColumns(source);
+  const columnsMs = await time(() => (columns = toCaseColumns(source)), 3);
+  record(`pack ${n / 1000}k cases as typed columns`, 'as GeoJSON features', geojsonMs, columnsMs);
+  const changed = toCaseColumns(source.slice(0, 100).map((r) => ({ ...r, status: 'closed' })));
+  const mergeMs = await time(() => mergeCaseColumns(columns, changed.ids, changed), 3);
+  record('apply 100 changed cases in place', `re-pack all ${n / 1000}k`, columnsMs, mergeMs);
+}
+
+async function spatialQueries(db: PGlite) {
+  await db.exec(`set search_path = public, extensions;
+    create temporary table bench_points as
+      select i as id, ST_SetSRID(ST_MakePoint(121.43 + random() * 0.13, 31.19 + random() * 0.13), 4326) as geom
+      from generate_series(1, 100000) i;`);
+  const bbox = `select count(*) from bench_points where geom && ST_MakeEnvelope(121.50, 31.25, 121.52, 31.27, 4326)`;
+  const knn = `select id from bench_points order by geom <-> ST_SetSRID(ST_MakePoint(121.52, 31.26), 4326) limit 10`;
+  const seqKnn = `select id from bench_points order by ST_Distance(geom, ST_SetSRID(ST_MakePoint(121.52, 31.26), 4326)) limit 10`;
+  const seqBbox = await time(() => db.query(bbox), 5);
+  await db.exec('create index on bench_points using gist (geom); analyze bench_points;');
+  record('bbox count, 100k points, GiST', 'sequential scan', seqBbox, await time(() => db.query(bbox), 5));
+  record('10 nearest of 100k, KNN <->', 'sort by ST_Distance', await time(() => db.query(seqKnn), 5), await time(() => db.query(knn), 5));
+  const assign = `select count(finest_grid_at(geom)) from bench_points where id <= 2000`;
+  const brute = `select count((select g.id from grids g where ST_Covers(g.geom, p.geom) order by g.level desc limit 1)) from bench_points p where id <= 2000`;
+  await db.exec('set enable_indexscan = off; set enable_bitmapscan = off;');
+  const bruteMs = await time(() => db.query(brute), 1);
+  await db.exec('reset enable_indexscan; reset enable_bitmapscan;');
+  record('finest grid for 2k cases (GiST)', 'without spatial index', bruteMs, await time(() => db.query(assign), 3));
+}
+
+/** Median frame interval while the map pans for `ms`, measured with requestAnimationFrame in the page. */
+async function panFrameMs(page: import('playwright-core').Page, ms: number): Promise<number> {
+  return page.evaluate(async (duration) => {
+    const map = (window as unknown as { citygridMap: { panBy(o: [number, number], opts: object): void } }).citygridMap;
+    const frames: number[] = [];
+    let last = performance.now();
+    let running = true;
+    const tick = (now: number) => {
+      frames.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    map.panBy([600, 300], { duration, easing: (t: number) => t });
+    await new Promise((r) => setTimeout(r, duration));
+    running = false;
+    frames.sort((a, b) => a - b);
+    return frames[Math.floor(frames.length / 2)];
+  }, ms);
+}
+
+async function browser() {
+  const { HAS_CHROMIUM, startApp } = await import('../tests/e2e/support/browser');
+  const { openAt, view } = await import('../tests/e2e/support/dashboard');
+  if (!HAS_CHROMIUM) return console.log('browser: skipped (no Chromium)');
+  const app = await startApp({ production: true });
+  try {
+    const context = await app.browser.newContext();
+    const hash = view(14, 31.259, 121.522);
+    let started = performance.now();
+    const page = await openAt(app, hash, { width: 1280, height: 800 }, context);
+    const firstMs = performance.now() - started;
+    started = performance.now();
+    await page.reload();
+    await page.waitForSelector('[data-testid="dashboard"][data-loaded="true"]', { timeout: 120_000 });
+    record('dashboard loaded, repeat visit (IndexedDB)', 'first visit (fetch snapshot)', firstMs, performance.now() - started);
+    const withLayers = await panFrameMs(page, 3000);
+    await page.evaluate((h) => (location.hash = h), view(14, 31.259, 121.522, ''));
+    await page.waitForTimeout(1500);
+    record('pan frame, basemap only (SwiftShader)', 'pan frame, all overlays (SwiftShader)', withLayers, await panFrameMs(page, 3000));
+  } finally {
+    await app.close();
+  }
+}
+
+console.log(`Citygrid bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`);
+const db = await databaseStart();
+await caseDataPath();
+await spatialQueries(db);
+await db.close();
+if (!process.argv.includes('--no-browser')) await browser();
