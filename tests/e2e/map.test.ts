@@ -106,6 +106,18 @@ describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
     await expect.poll(() => page.getByTestId('legend').textContent()).toContain('图例');
   });
 
+  it('filters cases by status from the panel, on the GPU, and keeps the filter in the link', async () => {
+    await goTo(page, view(15, PINGLIANG.lat, PINGLIANG.lon, 'cases'));
+    const all = await mapShot(page);
+    await page.getByText('案件筛选').click();
+    for (const status of ['上报', '立案', '派遣', '处置中']) await page.getByTestId('layer-panel').getByLabel(status, { exact: true }).uncheck();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('status=handled&');
+    await page.waitForTimeout(1000);
+    const handledOnly = await mapShot(page, `${SHOTS}/cases-handled-only.png`);
+    expect(shareChanged(all, handledOnly)).toBeGreaterThan(0.001);
+    await page.getByText('案件筛选').click();
+  });
+
   it('hides a layer from the panel and keeps the choice in the link', async () => {
     await page.getByTestId('toggle-parking').uncheck();
     await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/layers=[^&]*parking/);

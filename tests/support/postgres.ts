@@ -57,9 +57,11 @@ export function postgresDatabase(url: string): SqlDatabase & { query: pg.Pool['q
       client.on('notification', (n) => n.channel === channel && callback(n.payload ?? ''));
       await client.query(`listen ${channel}`);
       return async () => {
-        await client.query(`unlisten ${channel}`);
-        client.release();
-        listeners.splice(listeners.indexOf(client), 1);
+        const i = listeners.indexOf(client);
+        if (i < 0) return; // already released by close()
+        listeners.splice(i, 1);
+        // The connection goes back to the pool, or is discarded if the unlisten fails.
+        await client.query(`unlisten ${channel}`).then(() => client.release(), (error: Error) => client.release(error));
       };
     },
     async close() {

@@ -5,7 +5,7 @@ import { badgeLayers } from '../map/badge-layers';
 import { FIRE_COVERAGE_RADIUS_M, FIRE_STATION_COLOURS, UNCOVERED_SHADE } from '../theme/theme';
 import { gridFeatures, type GridStore } from './grids';
 import type { LegendItem, Overlay } from './overlay';
-import { mergeRows, type RowStore } from './row-store';
+import { rowSource, type RowStore } from './row-store';
 
 const KIND_LABEL = {
   municipal: { zh: '消防救援站', en: 'Fire station' },
@@ -29,8 +29,7 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
   label: 'layerFireStations',
   table: 'fire_stations',
 
-  load: async ({ data }) => ({ rows: await data.fireStations() }),
-  refresh: async (store, ids, { data }) => mergeRows(store, ids, await data.fireStations(undefined, ids)),
+  ...rowSource((data, ids) => data.fireStations(undefined, ids)),
 
   layers(store, ctx) {
     const coverage = [];

@@ -2,7 +2,7 @@ import type { ParkingLot } from '../data/types';
 import { badgeLayers } from '../map/badge-layers';
 import { PARKING, type Rgba } from '../theme/theme';
 import type { Overlay, OverlayContext } from './overlay';
-import { mergeRows, type RowStore } from './row-store';
+import { rowSource, type RowStore } from './row-store';
 
 export type ParkingState = 'ample' | 'tight' | 'full' | 'stale';
 
@@ -34,8 +34,7 @@ export const parkingOverlay: Overlay<RowStore<ParkingLot>> = {
   label: 'layerParking',
   table: 'parking_lots',
 
-  load: async ({ data }) => ({ rows: await data.parkingLots() }),
-  refresh: async (store, ids, { data }) => mergeRows(store, ids, await data.parkingLots(undefined, ids)),
+  ...rowSource((data, ids) => data.parkingLots(undefined, ids)),
 
   layers(store, ctx) {
     return badgeLayers<ParkingLot>({

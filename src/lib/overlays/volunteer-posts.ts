@@ -2,7 +2,7 @@ import type { DutyKind, VolunteerPost } from '../data/types';
 import { badgeLayers } from '../map/badge-layers';
 import { VOLUNTEER_COLOURS } from '../theme/theme';
 import type { Overlay } from './overlay';
-import { mergeRows, type RowStore } from './row-store';
+import { rowSource, type RowStore } from './row-store';
 
 const DUTY_LABEL: Record<DutyKind, { zh: string; en: string }> = {
   station_duty: { zh: '站岗值守', en: 'Station duty' },
@@ -18,8 +18,7 @@ export const volunteerPostsOverlay: Overlay<RowStore<VolunteerPost>> = {
   label: 'layerVolunteers',
   table: 'volunteer_posts',
 
-  load: async ({ data }) => ({ rows: await data.volunteerPosts() }),
-  refresh: async (store, ids, { data }) => mergeRows(store, ids, await data.volunteerPosts(undefined, ids)),
+  ...rowSource((data, ids) => data.volunteerPosts(undefined, ids)),
 
   layers(store, ctx) {
     return badgeLayers<VolunteerPost>({

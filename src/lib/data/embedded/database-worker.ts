@@ -24,6 +24,7 @@ async function openFromSnapshot({ snapshotUrl, snapshotHash }: EmbeddedOptions):
   if (!response.ok) throw new Error(`snapshot ${snapshotUrl}: HTTP ${response.status}`);
   await removeDatabaseFiles();
   const db = await PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, loadDataDir: await response.blob() });
+  await db.exec(`${SEARCH_PATH}; begin; select bring_demo_data_to_now(); commit;`);
   await db.syncToFs();
   await writeStoredSnapshot(snapshotHash);
   return db;
