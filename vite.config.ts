@@ -5,7 +5,23 @@ export default defineConfig({
   plugins: [svelte()],
   optimizeDeps: { exclude: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'] },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // One chunk per heavy library, so each caches on its own and loads only where used.
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+            { name: 'deckgl', test: /node_modules[\\/](@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl)/ },
+            { name: 'pglite', test: /node_modules[\\/]@electric-sql/ },
+            { name: 'supabase', test: /node_modules[\\/]@supabase/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,

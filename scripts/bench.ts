@@ -85,24 +85,18 @@ async function spatialQueries(db: PGlite) {
 }
 
 /** Median frame interval while the map pans for `ms`, measured with requestAnimationFrame in the page. */
+/** Median frame interval while the map pans for `ms`, measured with requestAnimationFrame in the page. */
 async function panFrameMs(page: import('playwright-core').Page, ms: number): Promise<number> {
-  return page.evaluate(async (duration) => {
-    const map = (window as unknown as { citygridMap: { panBy(o: [number, number], opts: object): void } }).citygridMap;
-    const frames: number[] = [];
+  // A string, not a function: the TypeScript runner's helpers do not exist in the page.
+  return page.evaluate(`new Promise((resolve) => {
+    const frames = [];
     let last = performance.now();
     let running = true;
-    const tick = (now: number) => {
-      frames.push(now - last);
-      last = now;
-      if (running) requestAnimationFrame(tick);
-    };
+    const tick = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-    map.panBy([600, 300], { duration, easing: (t: number) => t });
-    await new Promise((r) => setTimeout(r, duration));
-    running = false;
-    frames.sort((a, b) => a - b);
-    return frames[Math.floor(frames.length / 2)];
-  }, ms);
+    window.citygridMap.panBy([600, 300], { duration: ${ms}, easing: (t) => t });
+    setTimeout(() => { running = false; frames.sort((a, b) => a - b); resolve(frames[Math.floor(frames.length / 2)]); }, ${ms});
+  })`);
 }
 
 async function browser() {

@@ -1,11 +1,12 @@
 set search_path = public, extensions;
 
--- The envelope of a bbox in WGS84, or null when all four edges are null.
+-- The envelope of a bbox in WGS84, or the whole world when all four edges are
+-- null, so `geom && envelope` can always use the GiST index.
 create function public.bbox_envelope(p_west float8, p_south float8, p_east float8, p_north float8)
 returns geometry language plpgsql immutable set search_path = public, extensions as $$
 begin
   if p_west is null and p_south is null and p_east is null and p_north is null then
-    return null;
+    return ST_MakeEnvelope(-180, -90, 180, 90, 4326);
   end if;
   if p_west is null or p_south is null or p_east is null or p_north is null
      or p_west < -180 or p_east > 180 or p_south < -90 or p_north > 90
@@ -42,7 +43,7 @@ language sql stable set search_path = public, extensions as $$
   cross join area
   left join open_by_grid o on o.grid_id = g.id
   where (p_level is null or g.level = p_level::public.grid_level)
-    and (area.env is null or g.geom && area.env)
+    and g.geom && area.env
     and (p_ids is null or g.id = any(p_ids))
   order by g.id
 $$;
@@ -59,8 +60,8 @@ language sql stable set search_path = public, extensions as $$
   select c.id, c.case_no, c.category_code, c.source::text, c.status::text,
          ST_X(c.geom), ST_Y(c.geom), c.grid_id, c.reported_at, c.due_at, c.closed_at
   from public.cases c
-  where (public.bbox_envelope(p_west, p_south, p_east, p_north) is null
-         or c.geom && public.bbox_envelope(p_west, p_south, p_east, p_north))
+  cross join (select public.bbox_envelope(p_west, p_south, p_east, p_north) as env) area
+  where c.geom && area.env
     and (p_statuses is null or c.status::text = any(p_statuses))
     and (p_categories is null or c.category_code = any(p_categories))
     and (p_sources is null or c.source::text = any(p_sources))
@@ -102,8 +103,8 @@ language sql stable set search_path = public, extensions as $$
   select f.id, f.code, f.kind, f.name_zh, f.name_en, f.staff, f.response_minutes,
          ST_X(f.geom), ST_Y(f.geom)
   from public.fire_stations f
-  where (public.bbox_envelope(p_west, p_south, p_east, p_north) is null
-         or f.geom && public.bbox_envelope(p_west, p_south, p_east, p_north))
+  cross join (select public.bbox_envelope(p_west, p_south, p_east, p_north) as env) area
+  where f.geom && area.env
     and (p_ids is null or f.id = any(p_ids))
   order by f.id
 $$;
@@ -118,8 +119,8 @@ language sql stable set search_path = public, extensions as $$
   select l.id, l.code, l.kind, l.name_zh, l.name_en, l.capacity, l.free_spaces,
          l.fee_per_hour_cny, l.hours, ST_X(l.geom), ST_Y(l.geom), l.updated_at
   from public.parking_lots l
-  where (public.bbox_envelope(p_west, p_south, p_east, p_north) is null
-         or l.geom && public.bbox_envelope(p_west, p_south, p_east, p_north))
+  cross join (select public.bbox_envelope(p_west, p_south, p_east, p_north) as env) area
+  where l.geom && area.env
     and (p_ids is null or l.id = any(p_ids))
   order by l.id
 $$;
@@ -135,8 +136,8 @@ language sql stable set search_path = public, extensions as $$
          v.planned, to_char(v.shift_start, 'HH24:MI'), to_char(v.shift_end, 'HH24:MI'),
          ST_X(v.geom), ST_Y(v.geom), v.updated_at
   from public.volunteer_posts v
-  where (public.bbox_envelope(p_west, p_south, p_east, p_north) is null
-         or v.geom && public.bbox_envelope(p_west, p_south, p_east, p_north))
+  cross join (select public.bbox_envelope(p_west, p_south, p_east, p_north) as env) area
+  where v.geom && area.env
     and (p_ids is null or v.id = any(p_ids))
   order by v.id
 $$;

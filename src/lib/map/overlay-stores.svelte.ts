@@ -4,6 +4,8 @@ import { OVERLAYS } from '../overlays';
 import type { OverlayContext, OverlayId } from '../overlays/overlay';
 import { createChangeBatcher, type ChangeBatch } from '../live/change-batcher';
 
+const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'cases', 'grids'];
+
 /** The rows every overlay draws, loaded once and then kept current from change events. */
 export class OverlayStores {
   stores = $state.raw<Partial<Record<OverlayId, unknown>>>({});
@@ -12,10 +14,16 @@ export class OverlayStores {
 
   constructor(private readonly context: () => OverlayContext) {}
 
+  /** Loads every overlay, cheapest first, each drawn as soon as it arrives (the database answers one query at a time). */
   async loadAll() {
     const ctx = this.context();
-    const loaded = await Promise.all(OVERLAYS.map(async (o) => [o.id, await o.load(ctx)] as const));
-    this.stores = Object.fromEntries(loaded);
+    await Promise.all(
+      LOAD_ORDER.map(async (id) => {
+        const overlay = OVERLAYS.find((o) => o.id === id)!;
+        const store = await overlay.load(ctx);
+        this.stores = { ...this.stores, [id]: store };
+      }),
+    );
   }
 
   /** Starts applying change events; returns the function that stops it. */

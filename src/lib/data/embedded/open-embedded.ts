@@ -14,5 +14,7 @@ export async function openEmbedded(baseUrl: string): Promise<SqlDatabase> {
   };
   const worker = new Worker(new URL('./database-worker.ts', import.meta.url), { type: 'module' });
   const db = await PGliteWorker.create(worker, { meta });
+  // create() resolves once this tab has joined the leader; the database is ready when it answers.
+  await db.query('select 1');
   return db as unknown as SqlDatabase;
 }
