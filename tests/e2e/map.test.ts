@@ -44,6 +44,16 @@ describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/all-layers.png` });
   });
 
+  it('shows the count of every layer read from the embedded database', async () => {
+    const counts = await data(page).run((d) => d.layerCounts());
+    await page.getByTestId('layer-counts').locator('summary').click();
+    for (const [layer, n] of Object.entries(counts)) {
+      await expect.poll(() => page.getByTestId(`count-${layer}`).textContent(), { message: layer }).toBe(String(n));
+    }
+    expect(counts).toMatchObject({ subdistricts: 4, grids: 60, micro_grids: 268, meta_grids: 1739 });
+    await page.getByTestId('layer-counts').locator('summary').click();
+  });
+
   it('shades the meta-grids no fire station reaches when coverage is on', async () => {
     const layers = 'grids,fire_stations';
     await goTo(page, view(14.5, PINGLIANG.lat, PINGLIANG.lon, layers));

@@ -4,7 +4,6 @@ export const STRINGS = {
   appSubtitle: { zh: '市容与停车运行管理', en: 'Urban appearance & parking operations' },
   startingDatabase: { zh: '正在启动本地数据库…', en: 'Starting the embedded database…' },
   connecting: { zh: '正在连接 Supabase…', en: 'Connecting to Supabase…' },
-  loadingLayers: { zh: '正在加载图层…', en: 'Loading layers…' },
   startFailed: { zh: '启动失败', en: 'Could not start' },
   retry: { zh: '重试', en: 'Retry' },
   language: { zh: 'English', en: '中文' },
@@ -60,7 +59,6 @@ export const STRINGS = {
   days: { zh: '天', en: 'days' },
   all: { zh: '全部', en: 'All' },
   close: { zh: '关闭', en: 'Close' },
-  live: { zh: '实时', en: 'Live' },
   attributionSynthetic: { zh: '网格、河道、设施与案件为合成演示数据', en: 'Grids, river, facilities and cases are synthetic demo data' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
