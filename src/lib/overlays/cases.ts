@@ -1,6 +1,5 @@
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { PickingInfo } from '@deck.gl/core';
 import { mergeCaseColumns } from '../data/case-columns';
 import { CASE_STATUSES, type CaseCategory, type CaseColumns, type CaseStatus } from '../data/types';
 import { LABEL_FONT } from '../map/badge-layers';
@@ -76,8 +75,6 @@ function glyphLayer(store: CaseStore, ctx: OverlayContext) {
   });
 }
 
-const indexOf = (info: PickingInfo) => (info.layer?.id === 'cases' && info.index >= 0 ? info.index : -1);
-
 export const casesOverlay: Overlay<CaseStore> = {
   id: 'cases',
   label: 'layerCases',
@@ -126,7 +123,7 @@ export const casesOverlay: Overlay<CaseStore> = {
   },
 
   tooltip(info, store, ctx) {
-    const i = indexOf(info);
+    const i = info.index;
     if (i < 0) return null;
     const c = store.columns;
     const overdue = isOverdue(c, i, ctx.now) ? ` · ${ctx.t('overdue')}` : '';
@@ -134,7 +131,7 @@ export const casesOverlay: Overlay<CaseStore> = {
   },
 
   async popup(info, store, ctx) {
-    const i = indexOf(info);
+    const i = info.index;
     if (i < 0) return null;
     const detail = await ctx.data.caseDetail(store.columns.ids[i]);
     if (!detail) return null;

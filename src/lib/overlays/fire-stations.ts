@@ -39,7 +39,7 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
         const uncovered = uncoveredMetaGrids(grids, store.rows);
         coverage.push(
           new GeoJsonLayer({
-            id: 'fire-uncovered-meta-grids',
+            id: 'fire_stations-uncovered-meta-grids',
             data: gridFeatures(grids.byLevel.meta_grid).filter((f) => uncovered.has(f.properties.id)) as never,
             stroked: false,
             getFillColor: UNCOVERED_SHADE,
@@ -48,7 +48,7 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
       }
       coverage.push(
         new ScatterplotLayer<FireStation>({
-          id: 'fire-coverage',
+          id: 'fire_stations-coverage',
           data: store.rows,
           getPosition: (s) => [s.lon, s.lat],
           getRadius: (s) => FIRE_COVERAGE_RADIUS_M[s.kind],
@@ -64,7 +64,7 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
     return [
       ...coverage,
       ...badgeLayers<FireStation>({
-        id: 'fire-stations',
+        id: 'fire_stations',
         data: store.rows,
         getPosition: (s) => [s.lon, s.lat],
         zoom: ctx.zoom,
@@ -87,13 +87,13 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
 
   tooltip(info, _store, ctx) {
     const s = info.object as FireStation | undefined;
-    if (!s || !('responseMinutes' in s)) return null;
+    if (!s) return null;
     return `${ctx.locale === 'zh' ? s.nameZh : s.nameEn}\n${KIND_LABEL[s.kind][ctx.locale]} · ${s.staff} ${ctx.t('staff')}`;
   },
 
   async popup(info, _store, ctx) {
     const s = info.object as FireStation | undefined;
-    if (!s || !('responseMinutes' in s)) return null;
+    if (!s) return null;
     return {
       title: ctx.locale === 'zh' ? s.nameZh : s.nameEn,
       subtitle: `${KIND_LABEL[s.kind][ctx.locale]} · ${s.code}`,

@@ -35,7 +35,7 @@ export interface PopupContent {
 }
 
 /**
- * One data overlay, described whole: how it loads and refreshes its rows, the
+ * One data overlay, described whole (its deck.gl layer ids begin with its id, so a pick reaches only its owner): how it loads and refreshes its rows, the
  * deck.gl layers it draws, its legend, its hover tooltip and click popup.
  */
 export interface Overlay<S> {

@@ -57,13 +57,13 @@ export const parkingOverlay: Overlay<RowStore<ParkingLot>> = {
 
   tooltip(info, _store, ctx) {
     const lot = info.object as ParkingLot | undefined;
-    if (!lot || !('capacity' in lot)) return null;
+    if (!lot) return null;
     return `${ctx.locale === 'zh' ? lot.nameZh : lot.nameEn}\n${ctx.t('free')} ${lot.freeSpaces}/${lot.capacity} · ${minutesAgo(lot, ctx)}`;
   },
 
   async popup(info, _store, ctx) {
     const lot = info.object as ParkingLot | undefined;
-    if (!lot || !('capacity' in lot)) return null;
+    if (!lot) return null;
     return {
       title: ctx.locale === 'zh' ? lot.nameZh : lot.nameEn,
       subtitle: `${KIND_LABEL[lot.kind][ctx.locale]} · ${lot.code}`,

@@ -11,8 +11,6 @@ const DUTY_LABEL: Record<DutyKind, { zh: string; en: string }> = {
   interpreting: { zh: '外语翻译', en: 'Interpreting' },
 };
 
-const isPost = (o: unknown): o is VolunteerPost => typeof o === 'object' && o !== null && 'dutyKinds' in o;
-
 export const volunteerPostsOverlay: Overlay<RowStore<VolunteerPost>> = {
   id: 'volunteer_posts',
   label: 'layerVolunteers',
@@ -22,7 +20,7 @@ export const volunteerPostsOverlay: Overlay<RowStore<VolunteerPost>> = {
 
   layers(store, ctx) {
     return badgeLayers<VolunteerPost>({
-      id: 'volunteer-posts',
+      id: 'volunteer_posts',
       data: store.rows,
       getPosition: (p) => [p.lon, p.lat],
       zoom: ctx.zoom,
@@ -42,14 +40,14 @@ export const volunteerPostsOverlay: Overlay<RowStore<VolunteerPost>> = {
   },
 
   tooltip(info, _store, ctx) {
-    const p = info.object;
-    if (!isPost(p)) return null;
+    const p = info.object as VolunteerPost | undefined;
+    if (!p) return null;
     return `${ctx.locale === 'zh' ? p.nameZh : p.nameEn}\n${ctx.t('onDuty')} ${p.onDuty}/${p.planned}`;
   },
 
   async popup(info, _store, ctx) {
-    const p = info.object;
-    if (!isPost(p)) return null;
+    const p = info.object as VolunteerPost | undefined;
+    if (!p) return null;
     return {
       title: ctx.locale === 'zh' ? p.nameZh : p.nameEn,
       subtitle: ctx.locale === 'zh' ? p.teamZh : p.teamEn,
