@@ -34,11 +34,14 @@ function fee(kind: Kind, rng: SeededRandom): number | null {
   return rng.int(5, 12);
 }
 
-/** A small rectangle around the lot, sized roughly by capacity (25 m² a space). */
-function footprint(at: Position, spaces: number): Area {
+/**
+ * A small rectangle around the lot, sized roughly by capacity (25 m² a space),
+ * cut to the sub-district so that it never reaches outside the service area.
+ */
+function footprint(at: Position, spaces: number, land: Land): Area {
   const side = Math.sqrt(spaces * 25) / 1000;
-  const box = turf.bbox(turf.buffer(turf.point(at), side / 2, { units: 'kilometers', steps: 1 })!);
-  return roundArea(turf.bboxPolygon(box) as Area)!;
+  const box = turf.bboxPolygon(turf.bbox(turf.buffer(turf.point(at), side / 2, { units: 'kilometers', steps: 1 })!));
+  return roundArea(turf.intersect(turf.featureCollection([box, land.area])) as Area)!;
 }
 
 function lot(land: Land, at: Position, n: number, rng: SeededRandom): Feature<Point> {
@@ -55,7 +58,7 @@ function lot(land: Land, at: Position, n: number, rng: SeededRandom): Feature<Po
     capacity: cap,
     fee_per_hour_cny: fee(kind, rng),
     hours: rng.pick(HOURS[kind]),
-    footprint: kind === 'public' ? { type: 'MultiPolygon', coordinates: polygonsOf(footprint(at, cap)) } : null,
+    footprint: kind === 'public' ? { type: 'MultiPolygon', coordinates: polygonsOf(footprint(at, cap, land)) } : null,
     synthetic: true,
   });
 }

@@ -25,8 +25,9 @@ describeEachEngine('case workflow', (engine) => {
       categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'workflow',
     });
     const inspector = engine().as('inspector');
-    for (const to of ['registered', 'dispatched', 'handling', 'handled', 'closed'] as const) {
-      await inspector.transitionCase(id, to, `to ${to}`);
+    const steps = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed'] as const;
+    for (let i = 1; i < steps.length; i++) {
+      await inspector.transitionCase(id, steps[i - 1], steps[i], `to ${steps[i]}`);
     }
     const detail = await inspector.caseDetail(id);
     expect(detail?.status).toBe('closed');
@@ -48,8 +49,8 @@ describeEachEngine('case workflow', (engine) => {
       categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'illegal',
     });
     const events = await count(engine(), 'case_events');
-    await expect(engine().as('inspector').transitionCase(id, 'closed')).rejects.toThrow(/illegal case transition reported → closed/);
-    await expect(engine().as('inspector').transitionCase(id, 'archived' as never)).rejects.toThrow(/unknown case status 'archived'/);
+    await expect(engine().as('inspector').transitionCase(id, 'reported', 'closed')).rejects.toThrow(/illegal case transition reported → closed/);
+    await expect(engine().as('inspector').transitionCase(id, 'reported', 'archived' as never)).rejects.toThrow(/unknown case status 'archived'/);
     const [row] = await engine().sql<{ status: string }>('select status from cases where id = $1', [id]);
     expect(row.status).toBe('reported');
     expect(await count(engine(), 'case_events')).toBe(events);
@@ -60,8 +61,8 @@ describeEachEngine('case workflow', (engine) => {
     const { id } = await engine().as('public').reportCase({
       categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'not yours',
     });
-    await expect(engine().as('otherInspector').transitionCase(id, 'registered')).rejects.toThrow(/not found among the cases you may work/);
-    await engine().as('commander').transitionCase(id, 'registered');
+    await expect(engine().as('otherInspector').transitionCase(id, 'reported', 'registered')).rejects.toThrow(/not found among the cases you may work/);
+    await engine().as('commander').transitionCase(id, 'reported', 'registered');
     const [row] = await engine().sql<{ status: string }>('select status from cases where id = $1', [id]);
     expect(row.status).toBe('registered');
   });
@@ -70,8 +71,8 @@ describeEachEngine('case workflow', (engine) => {
     const [closed] = await engine().sql<{ id: number }>(
       `select c.id from cases c join grids m on m.id = c.grid_id join grids mi on mi.id = m.parent_id join grids t on t.id = mi.parent_id
        where c.status = 'closed' and t.code = 'PLR-G01' limit 1`);
-    await expect(engine().as('inspector').transitionCase(closed.id, 'registered')).rejects.toThrow(/role inspector may not move case/);
-    await engine().as('commander').transitionCase(closed.id, 'registered', '居民反映未整改 resident says not fixed');
+    await expect(engine().as('inspector').transitionCase(closed.id, 'closed', 'registered')).rejects.toThrow(/role inspector may not move case/);
+    await engine().as('commander').transitionCase(closed.id, 'closed', 'registered', '居民反映未整改 resident says not fixed');
     const [row] = await engine().sql<{ status: string; closed_at: string | null }>('select status, closed_at from cases where id = $1', [closed.id]);
     expect(row).toEqual({ status: 'registered', closed_at: null });
   });
@@ -83,7 +84,7 @@ describeEachEngine('case workflow', (engine) => {
 
   it('refuses status changes from the public and from signed-in residents', async () => {
     const [row] = await engine().sql<{ id: number }>(`select id from cases where status = 'reported' limit 1`);
-    await expect(engine().as('public').transitionCase(row.id, 'registered')).rejects.toThrow(/permission denied/);
-    await expect(engine().as('resident').transitionCase(row.id, 'registered')).rejects.toThrow(/not found among the cases you may work/);
+    await expect(engine().as('public').transitionCase(row.id, 'reported', 'registered')).rejects.toThrow(/permission denied/);
+    await expect(engine().as('resident').transitionCase(row.id, 'reported', 'registered')).rejects.toThrow(/not found among the cases you may work/);
   });
 });

@@ -20,16 +20,16 @@ describeEachEngine('change events', (engine) => {
     let id = 0;
     const events = await collect(async () => {
       ({ id } = await engine().as('public').reportCase({ categoryCode: await firstCategory(engine()), lon: place.lon, lat: place.lat, description: 'live' }));
-      await engine().as('inspector').transitionCase(id, 'registered');
+      await engine().as('inspector').transitionCase(id, 'reported', 'registered');
     }, (es) => es.length >= 2);
-    const forCase = events.filter((e) => e.table === 'cases' && e.id === id);
+    const forCase = events.filter((e) => e.table === 'cases' && e.row_id === id);
     expect(forCase.map((e) => e.op)).toEqual(['INSERT', 'UPDATE']);
-    expect(Object.keys(forCase[0]).sort()).toEqual(['at', 'id', 'op', 'table']);
+    expect(Object.keys(forCase[0]).sort()).toEqual(['at', 'op', 'row_id', 'table']);
   });
 
   it('emits an event for the lot when a parking reading arrives', async () => {
     const [lot] = await engine().sql<{ id: number }>('select id from parking_lots order by id desc limit 1');
     const events = await collect(() => engine().as('service').recordParkingReading(lot.id, 0), (es) => es.length >= 1);
-    expect(events).toContainEqual(expect.objectContaining({ table: 'parking_lots', op: 'UPDATE', id: lot.id }));
+    expect(events).toContainEqual(expect.objectContaining({ table: 'parking_lots', op: 'UPDATE', row_id: lot.id }));
   });
 });

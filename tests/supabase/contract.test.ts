@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { createCitygridData } from '../../src/lib/data/citygrid-data';
+import { ConnectionMonitor } from '../../src/lib/data/connection';
 import { RPC_FUNCTIONS, type RpcName, type RpcTransport } from '../../src/lib/data/rpc';
 import { describeEachEngine } from '../support/engines';
 
@@ -14,9 +15,10 @@ interface ProcRow {
 function recordingTransport(calls: { name: RpcName; args: string[] }[]): RpcTransport {
   return {
     backend: 'supabase',
+    connection: new ConnectionMonitor(),
     async call(name, args) {
       calls.push({ name, args: Object.keys(args) });
-      return [{ events: [], geometry: 'null' }];
+      return [{ events: [], timeline: [], geometry: 'null' }];
     },
     subscribe: () => () => {},
   };
@@ -31,13 +33,14 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.grids('grid', bbox, [1]);
   await data.cases({ bbox, statuses: ['reported'], categories: ['X'], sources: ['ai_camera'], since: new Date(), ids: [1] });
   await data.caseDetail(1);
+  await data.trackCase('ABCDEFGHJKLM');
   await data.fireStations(bbox, [1]);
   await data.parkingLots(bbox, [1]);
   await data.volunteerPosts(bbox, [1]);
   await data.nearestParking(121.5, 31.2, 1, 5);
   await data.kpis('pingliang_road');
   await data.reportCase({ categoryCode: 'X', lon: 121.5, lat: 31.2, description: 'd', contact: 'c', address: 'a' });
-  await data.transitionCase(1, 'registered', 'n');
+  await data.transitionCase(1, 'reported', 'registered', 'n');
   await data.recordParkingReading(1, 3);
   expect(new Set(calls.map((c) => c.name))).toEqual(new Set(Object.keys(RPC_FUNCTIONS)));
   for (const call of calls) {

@@ -32,7 +32,7 @@ describeEachEngine('grid hierarchy', (engine) => {
   it('refuses invalid geometry and a level that does not fit its parent', async () => {
     await expect(insertGrid('T-BOWTIE', 'PLR-G01', 'micro_grid',
       `ST_GeomFromText('POLYGON((121.52 31.26, 121.521 31.261, 121.521 31.26, 121.52 31.261, 121.52 31.26))', 4326)`))
-      .rejects.toThrow(/grid T-BOWTIE: invalid geometry \(Self-intersection/);
+      .rejects.toThrow(/grids T-BOWTIE: geom invalid geometry: Self-intersection/);
     await expect(insertGrid('T-LEVEL', 'PLR-G01', 'meta_grid', `(select geom from grids where code = 'PLR-G01')`))
       .rejects.toThrow(/a meta_grid cannot have a grid as parent/);
   });

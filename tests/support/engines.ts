@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -27,7 +28,8 @@ export interface Engine {
   db: SqlDatabase;
   /** Superuser SQL for arranging and inspecting state. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
-  as(role: keyof typeof ROLES): CitygridData;
+  /** The data interface as `role`, from its own device (or the given one: report limits count by device). */
+  as(role: keyof typeof ROLES, device?: string): CitygridData;
   close(): Promise<void>;
 }
 
@@ -49,9 +51,10 @@ function engine(name: Engine['name'], db: SqlDatabase, sql: Engine['sql'], close
     db,
     sql,
     close,
-    as(role) {
+    as(role, device = randomUUID()) {
       const transport = new SqlTransport(db);
       transport.setClaims(ROLES[role]);
+      transport.setDevice(device);
       return createCitygridData(transport);
     },
   };

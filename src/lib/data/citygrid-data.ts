@@ -5,6 +5,7 @@ import type { RpcTransport, Row } from './rpc';
 import {
   type Bbox,
   type CaseDetail,
+  type CaseStatus,
   type CaseQuery,
   type CitygridData,
   type FireStation,
@@ -12,6 +13,7 @@ import {
   type Kpis,
   type LayerCounts,
   type ParkingLot,
+  type TrackedCase,
   type VolunteerPost,
 } from './types';
 
@@ -117,6 +119,19 @@ function toCaseDetail(row: Row): CaseDetail {
   };
 }
 
+function toTrackedCase(row: Row): TrackedCase {
+  return {
+    caseNo: row.case_no as string,
+    categoryCode: row.category_code as string,
+    status: row.status as CaseStatus,
+    description: row.description as string,
+    reportedAt: epochMs(row.reported_at),
+    dueAt: epochMs(row.due_at),
+    closedAt: row.closed_at == null ? null : epochMs(row.closed_at),
+    timeline: (row.timeline as Row[]).map((e) => ({ status: e.status as CaseStatus, at: epochMs(e.at) })),
+  };
+}
+
 function toKpis(row: Row): Kpis {
   return {
     openCases: num(row.open_cases),
@@ -139,6 +154,7 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
   let categoryCodes: string[] = [];
   return {
     backend: transport.backend,
+    connection: transport.connection,
     async layerCounts() {
       const rows = await transport.call('layer_counts', {});
       return Object.fromEntries(rows.map((r) => [r.layer, num(r.count)])) as LayerCounts;
@@ -173,6 +189,10 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
       const [row] = await transport.call('case_detail', { p_case_id: id });
       return row ? toCaseDetail(row) : null;
     },
+    async trackCase(trackingCode) {
+      const [row] = await transport.call('track_case', { p_tracking_code: trackingCode });
+      return row ? toTrackedCase(row) : null;
+    },
     async fireStations(bbox, ids) {
       return (await transport.call('fire_stations_in_bbox', { ...bboxArgs(bbox), p_ids: ids ?? null })).map(toFireStation);
     },
@@ -199,10 +219,16 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
         p_contact: report.contact ?? null,
         p_address: report.address ?? null,
       });
-      return { id: num(row.id), caseNo: row.case_no as string, gridCode: orNull(row.grid_code as string | null), dueAt: epochMs(row.due_at) };
+      return {
+        id: num(row.id),
+        caseNo: row.case_no as string,
+        trackingCode: row.tracking_code as string,
+        gridCode: orNull(row.grid_code as string | null),
+        dueAt: epochMs(row.due_at),
+      };
     },
-    async transitionCase(id, to, note) {
-      await transport.call('transition_case', { p_case_id: id, p_to_status: to, p_note: note ?? null });
+    async transitionCase(id, from, to, note) {
+      await transport.call('transition_case', { p_case_id: id, p_from_status: from, p_to_status: to, p_note: note ?? null });
     },
     async recordParkingReading(lotId, freeSpaces, observedAt) {
       await transport.call('record_parking_reading', {

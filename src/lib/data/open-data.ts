@@ -1,4 +1,5 @@
 import { createCitygridData } from './citygrid-data';
+import { DEVICE_HEADER, deviceId } from './device-id';
 import type { CitygridData } from './types';
 
 export interface DataConfig {
@@ -25,8 +26,13 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
       import('@supabase/supabase-js'),
       import('./supabase-transport'),
     ]);
-    return createCitygridData(new SupabaseTransport(createClient(config.supabaseUrl, config.supabaseAnonKey)));
+    const client = createClient(config.supabaseUrl, config.supabaseAnonKey, {
+      global: { headers: { [DEVICE_HEADER]: deviceId() } },
+    });
+    return createCitygridData(new SupabaseTransport(client));
   }
   const [{ openEmbedded }, { SqlTransport }] = await Promise.all([import('./embedded/open-embedded'), import('./sql-transport')]);
-  return createCitygridData(new SqlTransport(await openEmbedded(config.baseUrl)));
+  const transport = new SqlTransport(await openEmbedded(config.baseUrl));
+  transport.setDevice(deviceId());
+  return createCitygridData(transport);
 }

@@ -1,3 +1,4 @@
+import type { ConnectionMonitor } from './connection';
 import type { ChangeEvent } from './types';
 
 /**
@@ -19,10 +20,16 @@ export const RPC_FUNCTIONS = {
   volunteer_posts_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
   nearest_parking: { args: ['p_lon', 'p_lat', 'p_min_free', 'p_limit'], public: true },
   kpi_summary: { args: ['p_subdistrict_code'], public: true },
-  report_case: { args: ['p_category_code', 'p_location', 'p_description', 'p_source', 'p_contact', 'p_address'], public: true },
-  transition_case: { args: ['p_case_id', 'p_to_status', 'p_note'], public: false },
-  record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false },
-} as const satisfies Record<string, { args: readonly string[]; public: boolean }>;
+  track_case: { args: ['p_tracking_code'], public: true },
+  report_case: { args: ['p_category_code', 'p_location', 'p_description', 'p_source', 'p_contact', 'p_address'], public: true, write: true },
+  transition_case: { args: ['p_case_id', 'p_from_status', 'p_to_status', 'p_note'], public: false, write: true },
+  record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },
+} as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
+
+/** Whether a function writes: the embedded backend confirms those only once they are on disk. */
+export function isWrite(name: RpcName): boolean {
+  return 'write' in RPC_FUNCTIONS[name];
+}
 
 export type RpcName = keyof typeof RPC_FUNCTIONS;
 export type RpcArgs<N extends RpcName> = Partial<Record<(typeof RPC_FUNCTIONS)[N]['args'][number], unknown>>;
@@ -31,18 +38,32 @@ export type Row = Record<string, unknown>;
 /** How a backend runs a database function and delivers change events. */
 export interface RpcTransport {
   readonly backend: 'supabase' | 'embedded';
+  readonly connection: ConnectionMonitor;
   call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<Row[]>;
   subscribe(listener: (event: ChangeEvent) => void): () => void;
 }
 
-/** A database error surfaced to the UI with the message the database gave. */
+/**
+ * A failed call, with the message the database (or the network) gave.
+ * `unreachable` means the call never reached the database; anything else is
+ * the database refusing it. `retryAfterS` comes with a rate-limit refusal.
+ */
 export class DataError extends Error {
+  readonly retryAfterS: number | null;
+
   constructor(
     message: string,
     readonly code: string | undefined,
     readonly rpc: RpcName,
+    readonly unreachable = false,
+    detail?: string | null,
   ) {
     super(message);
     this.name = 'DataError';
+    const retry = /retry_after=(\d+)/.exec(detail ?? '');
+    this.retryAfterS = retry ? Number(retry[1]) : null;
   }
 }
+
+/** SQLSTATEs the Citygrid functions raise; PostgREST answers PTxxx with HTTP status xxx. */
+export const ERROR_CODES = { conflict: 'PT409', rateLimited: 'PT429' } as const;

@@ -1,10 +1,14 @@
-import { DataError, RPC_FUNCTIONS, type RpcName, type RpcTransport, type Row } from './rpc';
+import { ConnectionMonitor } from './connection';
+import { DEVICE_HEADER } from './device-id';
+import { DataError, isWrite, RPC_FUNCTIONS, type RpcName, type RpcTransport, type Row } from './rpc';
 import type { ChangeEvent, Claims } from './types';
 
 /** The part of PGlite (and of a node-postgres adapter) the SQL transport needs. */
 export interface SqlDatabase {
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Resolves once every committed write is on disk (PGlite in the browser); absent where commit means durable. */
+  syncToFs?(): Promise<void>;
 }
 export interface SqlQueryable {
   query<T = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -27,13 +31,25 @@ export function rpcStatement(name: RpcName, args: Record<string, unknown>): { sq
 /**
  * Runs database functions the way PostgREST does on Supabase: in a
  * transaction, as the API role of the JWT, with the claims in
- * request.jwt.claims, so the same RLS policies decide.
+ * request.jwt.claims and the request headers in request.headers, so the same
+ * RLS policies and report limits decide. A write is answered only once it is
+ * on disk.
  */
 export class SqlTransport implements RpcTransport {
   readonly backend = 'embedded' as const;
+  /** A local database: live once open, and nothing to reconnect to. */
+  readonly connection = new ConnectionMonitor();
   #claims: Claims = { role: 'anon' };
+  #headers: Record<string, string> = {};
 
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(private readonly db: SqlDatabase) {
+    this.connection.succeeded();
+  }
+
+  /** The device id the report limits count by, as the Supabase client sends it in a header. */
+  setDevice(deviceId: string) {
+    this.#headers = { [DEVICE_HEADER]: deviceId };
+  }
 
   get claims(): Claims {
     return this.#claims;
@@ -48,14 +64,19 @@ export class SqlTransport implements RpcTransport {
     const { sql, params } = rpcStatement(name, args);
     const claims = this.#claims;
     try {
-      return await this.db.transaction(async (tx) => {
+      const rows = await this.db.transaction(async (tx) => {
         await tx.query(`set local role ${claims.role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+        await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`, [
+          JSON.stringify(claims),
+          JSON.stringify(this.#headers),
+        ]);
         return (await tx.query<Row>(sql, params)).rows;
       });
+      if (isWrite(name)) await this.db.syncToFs?.();
+      return rows;
     } catch (error) {
-      const e = error as { message?: string; code?: string };
-      throw new DataError(e.message ?? String(error), e.code, name);
+      const e = error as { message?: string; code?: string; detail?: string };
+      throw new DataError(e.message ?? String(error), e.code, name, false, e.detail);
     }
   }
 

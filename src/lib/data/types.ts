@@ -1,4 +1,5 @@
 import type { MultiPolygon } from 'geojson';
+import type { ConnectionMonitor } from './connection';
 
 export type Bbox = readonly [west: number, south: number, east: number, north: number];
 
@@ -169,15 +170,29 @@ export interface CaseReport {
 export interface ReportedCase {
   id: number;
   caseNo: string;
+  /** The reporter's private key to follow the case; not derivable from the case number. */
+  trackingCode: string;
   gridCode: string | null;
   dueAt: number;
+}
+
+/** What anyone holding a tracking code may see of a case: no notes, no people. */
+export interface TrackedCase {
+  caseNo: string;
+  categoryCode: string;
+  status: CaseStatus;
+  description: string;
+  reportedAt: number;
+  dueAt: number;
+  closedAt: number | null;
+  timeline: { status: CaseStatus; at: number }[];
 }
 
 /** The compact event the database emits for every row change of a layer table. */
 export interface ChangeEvent {
   table: LayerTable;
   op: 'INSERT' | 'UPDATE' | 'DELETE';
-  id: number;
+  row_id: number;
   at: string;
 }
 
@@ -191,18 +206,22 @@ export interface Claims {
 /** Everything the UI reads, writes and subscribes to. */
 export interface CitygridData {
   readonly backend: 'supabase' | 'embedded';
+  /** Live / reconnecting / offline, for the header; also tells views when to refetch. */
+  readonly connection: ConnectionMonitor;
   layerCounts(): Promise<LayerCounts>;
   categories(): Promise<CaseCategory[]>;
   grids(level: GridLevel, bbox?: Bbox, ids?: number[]): Promise<Grid[]>;
   cases(query?: CaseQuery): Promise<CaseColumns>;
   caseDetail(id: number): Promise<CaseDetail | null>;
+  trackCase(trackingCode: string): Promise<TrackedCase | null>;
   fireStations(bbox?: Bbox, ids?: number[]): Promise<FireStation[]>;
   parkingLots(bbox?: Bbox, ids?: number[]): Promise<ParkingLot[]>;
   volunteerPosts(bbox?: Bbox, ids?: number[]): Promise<VolunteerPost[]>;
   nearestParking(lon: number, lat: number, minFree?: number, limit?: number): Promise<NearbyParkingLot[]>;
   kpis(subdistrictCode?: string): Promise<Kpis>;
   reportCase(report: CaseReport): Promise<ReportedCase>;
-  transitionCase(id: number, to: CaseStatus, note?: string): Promise<void>;
+  /** Moves a case from the status the caller saw; refused if it has moved since. */
+  transitionCase(id: number, from: CaseStatus, to: CaseStatus, note?: string): Promise<void>;
   recordParkingReading(lotId: number, freeSpaces: number, observedAt?: Date): Promise<void>;
   /** Calls `listener` with every change event; returns the unsubscribe function. */
   subscribe(listener: (event: ChangeEvent) => void): () => void;

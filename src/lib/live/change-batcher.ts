@@ -19,6 +19,6 @@ export function createChangeBatcher(flush: (batch: ChangeBatch) => void, schedul
     }
     let ids = pending.get(event.table);
     if (!ids) pending.set(event.table, (ids = new Set()));
-    ids.add(event.id);
+    ids.add(event.row_id);
   };
 }

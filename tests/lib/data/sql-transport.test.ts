@@ -36,4 +36,36 @@ describe('sql transport', () => {
     };
     await expect(new SqlTransport(db).call('report_case', {})).rejects.toMatchObject({ name: 'DataError', code: '22023', rpc: 'report_case' });
   });
+
+  it('answers a write only after the database says it is on disk, and reads without waiting', async () => {
+    const order: string[] = [];
+    let release = () => {};
+    const db: SqlDatabase = {
+      transaction: async () => (order.push('commit'), [{ id: 1 }] as never),
+      listen: async () => async () => {},
+      syncToFs: () => new Promise<void>((resolve) => (release = () => (order.push('on disk'), resolve()))),
+    };
+    const transport = new SqlTransport(db);
+    await transport.call('layer_counts', {});
+    expect(order).toEqual(['commit']);
+    let answered = false;
+    const write = transport.call('report_case', {}).then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(answered).toBe(false);
+    release();
+    await write;
+    expect(order).toEqual(['commit', 'commit', 'on disk']);
+  });
+
+  it('sends the device id as the request header the report limits read', async () => {
+    const statements: unknown[][] = [];
+    const db: SqlDatabase = {
+      transaction: async (fn) => fn({ query: async (_sql, params) => (statements.push(params ?? []), { rows: [] as never[] }) }),
+      listen: async () => async () => {},
+    };
+    const transport = new SqlTransport(db);
+    transport.setDevice('dev-1');
+    await transport.call('layer_counts', {});
+    expect(JSON.parse(statements[1][1] as string)).toEqual({ 'x-citygrid-device': 'dev-1' });
+  });
 });

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { SupabaseTransport } from '../../../src/lib/data/supabase-transport';
 import type { ChangeEvent } from '../../../src/lib/data/types';
 
-function fakeClient(total: number, error: { message: string; code: string } | null = null) {
+function fakeClient(total: number, error: { message: string; code?: string } | null = null, status = 400) {
   const calls: { name: string; args: unknown; from: number; to: number }[] = [];
   let onBroadcast: ((m: { payload: unknown }) => void) | undefined;
   const removed: unknown[] = [];
@@ -16,7 +16,7 @@ function fakeClient(total: number, error: { message: string; code: string } | nu
       range: async (from: number, to: number) => {
         calls.push({ name, args, from, to });
         const rows = Array.from({ length: Math.max(0, Math.min(to + 1, total) - from) }, (_, i) => ({ id: from + i }));
-        return error ? { data: null, error } : { data: rows, error: null };
+        return error ? { data: null, error, status } : { data: rows, error: null, status: 200 };
       },
     }),
     channel: (topic: string) => ((calls.push({ name: `channel:${topic}`, args: null, from: 0, to: 0 }), channel)),
@@ -43,10 +43,20 @@ it('delivers broadcast change events from the citygrid:changes topic until unsub
   const fake = fakeClient(0);
   const events: ChangeEvent[] = [];
   const unsubscribe = new SupabaseTransport(fake.client).subscribe((e) => events.push(e));
-  const event = { table: 'cases', op: 'UPDATE', id: 7, at: '2026-11-23T00:00:00Z' };
+  const event = { table: 'cases', op: 'UPDATE', row_id: 7, at: '2026-11-23T00:00:00Z' };
   fake.broadcast(event);
   expect(fake.calls[0].name).toBe('channel:citygrid:changes');
   expect(events).toEqual([event]);
   unsubscribe();
   expect(fake.removed).toHaveLength(1);
+});
+
+it('reports a call that never reached the database to the connection, and a refusal as reachable', async () => {
+  const down = new SupabaseTransport(fakeClient(0, { message: 'TypeError: Failed to fetch' }, 0).client);
+  await expect(down.call('layer_counts', {})).rejects.toMatchObject({ unreachable: true });
+  expect(down.connection.state).toMatchObject({ status: 'reconnecting', error: 'TypeError: Failed to fetch' });
+  down.connection.stop();
+  const refused = new SupabaseTransport(fakeClient(0, { message: 'too many reports', code: 'PT429' }, 429).client);
+  await expect(refused.call('report_case', {})).rejects.toMatchObject({ unreachable: false, code: 'PT429' });
+  expect(refused.connection.state.status).toBe('live');
 });

@@ -5,6 +5,10 @@
  * seed already applied); a new snapshot (changed migration or seed) replaces
  * it. Opening an empty IndexedDB directory would run initdb, so which snapshot
  * is stored is kept beside the database rather than inside it.
+ *
+ * Reads are relaxed: PGlite answers before IndexedDB has caught up. Writes are
+ * not: the transport calls syncToFs() after each write, and this worker
+ * answers that call only once the data directory is in IndexedDB.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
@@ -23,9 +27,9 @@ async function openFromSnapshot({ snapshotUrl, snapshotHash }: EmbeddedOptions):
   const response = await fetch(snapshotUrl);
   if (!response.ok) throw new Error(`snapshot ${snapshotUrl}: HTTP ${response.status}`);
   await removeDatabaseFiles();
-  const db = await PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, loadDataDir: await response.blob() });
+  const db = await PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, loadDataDir: await response.blob(), relaxedDurability: true });
   await db.exec(`${SEARCH_PATH}; begin; select bring_demo_data_to_now(); commit;`);
-  await db.syncToFs();
+  await db.fs!.syncToFs(false);
   await writeStoredSnapshot(snapshotHash);
   return db;
 }
@@ -37,10 +41,28 @@ async function open(wanted: EmbeddedOptions): Promise<PGlite> {
   return openFromSnapshot(wanted);
 }
 
+/**
+ * The database as the worker serves it to every tab: the same instance, but
+ * its syncToFs() waits for IndexedDB instead of returning at once as relaxed
+ * durability makes it. PGlite's own per-query syncs still go through the
+ * instance itself and stay relaxed.
+ */
+function withDurableSync(db: PGlite): PGlite {
+  let flushed: Promise<void> = Promise.resolve();
+  const durableSync = () => (flushed = flushed.then(() => db.fs!.syncToFs(false)));
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'syncToFs') return durableSync;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 worker({
   async init(options) {
     const db = await open(options.meta as EmbeddedOptions);
     await db.exec(SEARCH_PATH);
-    return db;
+    return withDurableSync(db);
   },
 });
