@@ -9,6 +9,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { mergeCaseColumns, toCaseColumns } from '../src/lib/data/case-columns';
 import { mulberry32 } from '../src/lib/geo/seeded-random';
+import { randomUUID } from 'node:crypto';
+import { createCitygridData } from '../src/lib/data/citygrid-data';
+import { SqlTransport, type SqlDatabase } from '../src/lib/data/sql-transport';
+import type { Claims } from '../src/lib/data/types';
 import { createMigratedDatabase, ensureSnapshot } from './db-snapshot';
 
 const rows: [string, string, number, number][] = [];
@@ -85,7 +89,6 @@ async function spatialQueries(db: PGlite) {
 }
 
 /** Median frame interval while the map pans for `ms`, measured with requestAnimationFrame in the page. */
-/** Median frame interval while the map pans for `ms`, measured with requestAnimationFrame in the page. */
 async function panFrameMs(page: import('playwright-core').Page, ms: number): Promise<number> {
   // A string, not a function: the TypeScript runner's helpers do not exist in the page.
   return page.evaluate(`new Promise((resolve) => {
@@ -123,9 +126,51 @@ async function browser() {
   }
 }
 
+/**
+ * Reports per second through report_case with the public report limits on
+ * (every report from the public, spread over devices so none is refused),
+ * against the same reports from the service role, which skips the limits.
+ */
+async function reportThroughput(name: string, db: SqlDatabase, clients: number, reports: number) {
+  const [place] = (await db.transaction((tx) => tx.query<{ lon: number; lat: number }>(
+    `select ST_X(p) as lon, ST_Y(p) as lat from grids g, ST_PointOnSurface(g.geom) p where g.level = 'meta_grid' order by g.id limit 1`))).rows;
+  const run = async (claims: Claims, count = reports) => {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: clients }, async () => {
+      for (let i = 0; i < count / clients; i++) {
+        const transport = new SqlTransport(db);
+        transport.setClaims(claims);
+        transport.setDevice(randomUUID());
+        await createCitygridData(transport).reportCase({ categoryCode: 'E-0501', ...place, description: 'bench 限流' });
+      }
+    }));
+    return performance.now() - started;
+  };
+  await run({ role: 'service_role' }, reports / 10); // warm-up: plans, caches, pool connections
+  const serviceMs = await run({ role: 'service_role' });
+  const publicMs = await run({ role: 'anon' });
+  const perSecond = (ms: number) => Math.round((reports / ms) * 1000);
+  record(`${reports} public reports, limits on (${name})`, 'same reports, service role', serviceMs, publicMs);
+  console.log(`  ${name}: ${perSecond(publicMs)} public reports/s with limits, ${perSecond(serviceMs)}/s as the service role`);
+}
+
+async function postgresThroughput() {
+  if (!process.env.DATABASE_URL) return console.log('postgres: skipped (no DATABASE_URL)');
+  const { postgresDatabase, preparePostgres, testDatabaseUrl } = await import('../tests/support/postgres');
+  await preparePostgres(process.env.DATABASE_URL);
+  const pg = postgresDatabase(testDatabaseUrl(process.env.DATABASE_URL));
+  try {
+    await reportThroughput('PostgreSQL, 4 connections', pg, 4, 1000);
+  } finally {
+    await pg.close();
+  }
+}
+
 console.log(`Citygrid bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`);
 const db = await databaseStart();
 await caseDataPath();
 await spatialQueries(db);
+await reportThroughput('PGlite', db as unknown as SqlDatabase, 1, 300);
 await db.close();
+await postgresThroughput();
 if (!process.argv.includes('--no-browser')) await browser();
