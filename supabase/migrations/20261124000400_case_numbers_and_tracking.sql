@@ -111,3 +111,47 @@ language sql stable security definer set search_path = public, extensions as $$
   left join public.case_reporters r on r.case_id = c.id
   where c.id = p_case_id
 $$;
+
+-- Through the table API the public reads the map columns of a case only:
+-- never its tracking code, and its free text only masked, through
+-- case_detail() and track_case().
+revoke select on public.cases from anon, authenticated;
+grant select (id, case_no, category_code, source, status, geom, subdistrict_id, grid_id,
+              reported_at, due_at, closed_at, updated_at)
+  on public.cases to anon, authenticated;
+
+create or replace function public.kpi_summary(p_subdistrict_code text default null)
+returns table (open_cases int, reported_today int, closed_today int, overdue int,
+               close_rate float8, on_time_close_rate float8, median_close_hours float8,
+               parking_free int, parking_capacity int, volunteers_on_duty int,
+               volunteer_posts_unstaffed int, fire_stations int)
+language plpgsql stable set search_path = public, extensions as $$
+declare
+  area_id int;
+  area geometry;
+  day_start timestamptz := date_trunc('day', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai';
+begin
+  if p_subdistrict_code is not null then
+    select s.id, s.geom into area_id, area from public.subdistricts s where s.code = p_subdistrict_code;
+    if area_id is null then
+      raise exception 'unknown sub-district %', p_subdistrict_code using errcode = '22023';
+    end if;
+  end if;
+  return query
+  with c as (select cs.status, cs.reported_at, cs.due_at, cs.closed_at from public.cases cs
+             where area_id is null or cs.subdistrict_id = area_id)
+  select
+    (select count(*)::int from c where public.is_open(c.status)),
+    (select count(*)::int from c where c.reported_at >= day_start),
+    (select count(*)::int from c where c.closed_at >= day_start),
+    (select count(*)::int from c where public.is_open(c.status) and c.due_at < now()),
+    (select coalesce(avg((c.status = 'closed')::int), 0)::float8 from c where c.status <> 'rejected'),
+    (select coalesce(avg((c.closed_at <= c.due_at)::int), 0)::float8 from c where c.status = 'closed'),
+    (select percentile_cont(0.5) within group (order by extract(epoch from c.closed_at - c.reported_at) / 3600)
+       from c where c.status = 'closed')::float8,
+    (select coalesce(sum(l.free_spaces), 0)::int from public.parking_lots l where area is null or ST_Covers(area, l.geom)),
+    (select coalesce(sum(l.capacity), 0)::int from public.parking_lots l where area is null or ST_Covers(area, l.geom)),
+    (select coalesce(sum(v.on_duty), 0)::int from public.volunteer_posts v where area is null or ST_Covers(area, v.geom)),
+    (select count(*)::int from public.volunteer_posts v where v.on_duty = 0 and (area is null or ST_Covers(area, v.geom))),
+    (select count(*)::int from public.fire_stations f where area is null or ST_Covers(area, f.geom));
+end $$;

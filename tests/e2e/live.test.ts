@@ -28,7 +28,7 @@ describe.skipIf(!HAS_CHROMIUM)('live updates across tabs', () => {
       .poll(() => wall.evaluate(`window.citygrid.stores.stores.cases.columns.caseNos.includes('${reported.caseNo}')`), { timeout: 20_000 })
       .toBe(true);
     await wall.waitForTimeout(1000);
-    await wall.screenshot({ path: 'tests/e2e/__screenshots__/live-new-case.png' });
+    await wall.screenshot({ path: 'tests/e2e/__results__/live-new-case.png' });
     expect(shareChanged(before, await wall.screenshot({ clip }))).toBeGreaterThan(0.02);
     expect(await wall.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
   });

@@ -7,7 +7,7 @@ import { HAS_CHROMIUM, startApp, type App } from './support/browser';
 import { goTo, mapShot, openAt, screenPoint, view } from './support/dashboard';
 import { hex, shareChanged, shareOfColour } from './support/pixels';
 
-const SHOTS = 'tests/e2e/__screenshots__';
+const SHOTS = 'tests/e2e/__results__';
 const PINGLIANG = { lon: 121.522, lat: 31.259 };
 const data = (page: Page) => ({
   run: <T>(fn: (d: CitygridData) => Promise<T>) =>

@@ -49,4 +49,20 @@ describeEachEngine('case numbers and tracking codes', (engine) => {
     await expect(engine().sql(`update cases set case_no = 'CG19990101-000001' where id = $1`, [id])).rejects.toThrow(/never change/);
     await expect(engine().sql(`update cases set tracking_code = 'AAAAAAAAAAAA' where id = $1`, [id])).rejects.toThrow(/never change/);
   });
+
+  it('keeps tracking codes and unmasked text out of the table API', async () => {
+    for (const role of ['anon', 'authenticated'] as const) {
+      for (const column of ['tracking_code', 'description', 'address']) {
+        await expect(engine().db.transaction(async (tx) => {
+          await tx.query(`set local role ${role}`);
+          return tx.query(`select ${column} from cases limit 1`);
+        }), `${role} ${column}`).rejects.toThrow(/permission denied/);
+      }
+    }
+    const rows = await engine().db.transaction(async (tx) => {
+      await tx.query('set local role anon');
+      return (await tx.query<{ n: number }>(`select count(*)::int as n from cases where status = 'reported'`)).rows;
+    });
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
 });

@@ -234,7 +234,8 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
       await transport.call('record_parking_reading', {
         p_lot_id: lotId,
         p_free_spaces: freeSpaces,
-        p_observed_at: (observedAt ?? new Date()).toISOString(),
+        // Without a time the database clock dates the reading, not this device's.
+        p_observed_at: observedAt?.toISOString() ?? null,
       });
     },
     subscribe: (listener) => transport.subscribe(listener),

@@ -59,6 +59,15 @@ export const STRINGS = {
   days: { zh: '天', en: 'days' },
   all: { zh: '全部', en: 'All' },
   close: { zh: '关闭', en: 'Close' },
+  connectionLiveEmbedded: { zh: '实时 · 本地数据库', en: 'Live · embedded' },
+  connectionLive: { zh: '实时', en: 'Live' },
+  connectionConnecting: { zh: '连接中', en: 'Connecting' },
+  connectionReconnecting: { zh: '重连中（第 {n} 次）', en: 'Reconnecting (attempt {n})' },
+  connectionOffline: { zh: '离线，自 {time}', en: 'Offline since {time}' },
+  loadFailed: { zh: '部分图层未能加载', en: 'Some layers could not be loaded' },
+  loadFailedOffline: { zh: '无法连接数据服务；恢复连接后将自动重新加载。', en: 'The data service cannot be reached; layers reload on their own once it is back.' },
+  countsFailed: { zh: '图层统计读取失败', en: 'Could not read the layer counts' },
+  popupFailed: { zh: '详情加载失败', en: 'Could not load the details' },
   attributionSynthetic: { zh: '网格、河道、设施与案件为合成演示数据', en: 'Grids, river, facilities and cases are synthetic demo data' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -9,28 +9,55 @@ const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 
 /** The rows every overlay draws, loaded once and then kept current from change events. */
 export class OverlayStores {
   stores = $state.raw<Partial<Record<OverlayId, unknown>>>({});
+  /** Why an overlay's last load failed, in the data source's words; absent once it loads. */
+  errors = $state.raw<Partial<Record<OverlayId, string>>>({});
   lastChangeAt = $state(0);
+  /** Loads and change batches run one at a time, so neither overwrites the other's newer rows. */
   #queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly context: () => OverlayContext) {}
 
-  /** Loads every overlay, cheapest first, each drawn as soon as it arrives (the database answers one query at a time). */
-  async loadAll() {
+  /** Loads every overlay, cheapest first, each drawn as soon as it arrives (the database answers one query at a time). Never rejects. */
+  loadAll(): Promise<void> {
+    return this.#enqueue(() => this.#load(LOAD_ORDER));
+  }
+
+  /** Loads again only the overlays whose last load failed. */
+  retryFailed(): Promise<void> {
+    return this.#enqueue(() => this.#load(LOAD_ORDER.filter((id) => id in this.errors)));
+  }
+
+  /** Replaces every store with a fresh read, e.g. after an outage during which change events were missed. */
+  reloadAll(): Promise<void> {
+    return this.loadAll();
+  }
+
+  async #load(ids: OverlayId[]) {
     const ctx = this.context();
-    await Promise.all(
-      LOAD_ORDER.map(async (id) => {
-        const overlay = OVERLAYS.find((o) => o.id === id)!;
-        const store = await overlay.load(ctx);
-        this.stores = { ...this.stores, [id]: store };
-      }),
-    );
+    await Promise.all(ids.map((id) => this.#loadOne(id, ctx)));
+  }
+
+  /** One overlay's load; a failure is recorded and keeps whatever that overlay drew before. */
+  async #loadOne(id: OverlayId, ctx: OverlayContext) {
+    const overlay = OVERLAYS.find((o) => o.id === id)!;
+    try {
+      const store = await overlay.load(ctx);
+      this.stores = { ...this.stores, [id]: store };
+      const { [id]: _cleared, ...rest } = this.errors;
+      this.errors = rest;
+    } catch (error) {
+      this.errors = { ...this.errors, [id]: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(task).catch((e) => console.error('citygrid: overlay update failed', e));
+    return this.#queue;
   }
 
   /** Starts applying change events; returns the function that stops it. */
   connect(): () => void {
-    const push = createChangeBatcher((batch) => {
-      this.#queue = this.#queue.then(() => this.#apply(batch)).catch((e) => console.error('citygrid: live update failed', e));
-    });
+    const push = createChangeBatcher((batch) => void this.#enqueue(() => this.#apply(batch)));
     return this.context().data.subscribe(push);
   }
 

@@ -32,6 +32,8 @@ export interface PopupContent {
   title: string;
   subtitle?: string;
   fields: { label: string; value: string }[];
+  /** Why the details could not be read, shown in place of the fields. */
+  error?: string;
 }
 
 /**

@@ -27,11 +27,24 @@ export interface App {
   close(): Promise<void>;
 }
 
-const EMBEDDED = { 'import.meta.env.VITE_SUPABASE_URL': '""', 'import.meta.env.VITE_BASEMAP_STYLE': '""' };
+export interface AppOptions {
+  /** A fresh build served by `vite preview` instead of the dev server. */
+  production?: boolean;
+  /** Build for a Supabase project at this URL instead of the embedded database. */
+  supabaseUrl?: string;
+}
+
+const OFFLINE_BASEMAP = { 'import.meta.env.VITE_BASEMAP_STYLE': '""' };
+
+function backendDefine(supabaseUrl?: string): Record<string, string> {
+  if (!supabaseUrl) return { 'import.meta.env.VITE_SUPABASE_URL': '""' };
+  return { 'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(supabaseUrl), 'import.meta.env.VITE_SUPABASE_ANON_KEY': '"test-anon-key"' };
+}
 
 /** The Vite dev server, or with `production` a fresh build served by `vite preview`. */
-async function serve(production: boolean) {
-  const common = { configFile: 'vite.config.ts', logLevel: 'warn' as const, define: EMBEDDED };
+async function serve({ production = false, supabaseUrl }: AppOptions) {
+  const define = { ...OFFLINE_BASEMAP, ...backendDefine(supabaseUrl) };
+  const common = { configFile: 'vite.config.ts', logLevel: 'warn' as const, define };
   if (!production) {
     const server = await createServer({ ...common, server: { port: 0, host: '127.0.0.1' } });
     await server.listen();
@@ -42,9 +55,9 @@ async function serve(production: boolean) {
   return { port: (server.httpServer.address() as AddressInfo).port, close: () => server.close() };
 }
 
-/** Serves the dashboard (embedded backend, offline basemap) and launches Debian's Chromium. */
-export async function startApp({ production = false } = {}): Promise<App> {
-  const server = await serve(production);
+/** Serves the dashboard (embedded backend unless `supabaseUrl`, offline basemap) and launches Debian's Chromium. */
+export async function startApp(options: AppOptions = {}): Promise<App> {
+  const server = await serve(options);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     url: `http://127.0.0.1:${server.port}/`,
