@@ -116,6 +116,9 @@ $$;
 -- never its tracking code, and its free text only masked, through
 -- case_detail() and track_case().
 revoke select on public.cases from anon, authenticated;
+-- Realtime's postgres_changes would stream whole rows: cases reach browsers
+-- through the Broadcast change events only (ids, then a read through RLS).
+alter publication supabase_realtime drop table public.cases;
 grant select (id, case_no, category_code, source, status, geom, subdistrict_id, grid_id,
               reported_at, due_at, closed_at, updated_at)
   on public.cases to anon, authenticated;

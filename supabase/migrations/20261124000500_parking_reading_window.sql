@@ -19,24 +19,6 @@ end $$;
 create trigger parking_readings_check_time before insert or update on public.parking_readings
   for each row execute function public.check_parking_reading();
 
--- A newer reading moves the lot's current free spaces; a late one is kept as
--- history and moves nothing.
-create or replace function public.apply_parking_reading() returns trigger
-language plpgsql security definer set search_path = public, extensions as $$
-declare
-  lot_capacity int;
-begin
-  select capacity into lot_capacity from public.parking_lots where id = new.lot_id;
-  if new.free_spaces > lot_capacity then
-    raise exception 'parking reading for lot %: % free exceeds capacity %', new.lot_id, new.free_spaces, lot_capacity
-      using errcode = '23514';
-  end if;
-  update public.parking_lots
-    set free_spaces = new.free_spaces, updated_at = new.observed_at
-    where id = new.lot_id and updated_at <= new.observed_at;
-  return new;
-end $$;
-
 -- Without a time the database clock decides, so a device with a wrong clock
 -- cannot date a manual reading.
 create or replace function public.record_parking_reading(p_lot_id int, p_free_spaces int, p_observed_at timestamptz default null)

@@ -1,29 +1,20 @@
 import { expect, it } from 'vitest';
-import { describeEachEngine, ROLES } from '../support/engines';
+import { asRole, describeEachEngine } from '../support/engines';
 
 describeEachEngine('column rights and quiet bulk loads', (engine) => {
-  async function asRole(role: keyof typeof ROLES, sql: string) {
-    const claims = ROLES[role];
-    return engine().db.transaction(async (tx) => {
-      await tx.query(`set local role ${claims.role}`);
-      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
-      return (await tx.query(sql)).rows;
-    });
-  }
-
   it('lets commanders change a volunteer post duty count and nothing else', async () => {
     const [post] = await engine().sql<{ id: number }>('select id from volunteer_posts order by id limit 1');
-    const rows = await asRole('commander', `update volunteer_posts set on_duty = 2, updated_at = now() where id = ${post.id} returning on_duty`);
+    const rows = await asRole(engine(), 'commander', `update volunteer_posts set on_duty = 2, updated_at = now() where id = ${post.id} returning on_duty`);
     expect(rows).toEqual([{ on_duty: 2 }]);
-    await expect(asRole('commander', `update volunteer_posts set name_zh = '改名' where id = ${post.id}`))
+    await expect(asRole(engine(), 'commander', `update volunteer_posts set name_zh = '改名' where id = ${post.id}`))
       .rejects.toThrow(/role commander may change only on_duty, updated_at of volunteer_posts; not name_zh/);
-    await expect(asRole('commander', `update volunteer_posts set geom = ST_Translate(geom, 0.0001, 0) where id = ${post.id}`))
+    await expect(asRole(engine(), 'commander', `update volunteer_posts set geom = ST_Translate(geom, 0.0001, 0) where id = ${post.id}`))
       .rejects.toThrow(/not geom/);
-    expect(await asRole('admin', `update volunteer_posts set name_en = 'Renamed' where id = ${post.id} returning name_en`)).toEqual([{ name_en: 'Renamed' }]);
+    expect(await asRole(engine(), 'admin', `update volunteer_posts set name_en = 'Renamed' where id = ${post.id} returning name_en`)).toEqual([{ name_en: 'Renamed' }]);
   });
 
   it('keeps the demo clock out of the API, service role included', async () => {
-    await expect(asRole('service', 'select bring_demo_data_to_now()')).rejects.toThrow(/permission denied/);
+    await expect(asRole(engine(), 'service', 'select bring_demo_data_to_now()')).rejects.toThrow(/permission denied/);
   });
 
   it('emits no change events while a bulk load runs', async () => {

@@ -20,10 +20,10 @@ describeEachEngine('schema and seed', (engine) => {
     expect(rows).toEqual([]);
   });
 
-  it('publishes the layer tables to Supabase Realtime', async () => {
+  it('publishes the public layer tables to Supabase Realtime, never cases (tracking codes, unmasked text)', async () => {
     const rows = await engine().sql<{ tablename: string }>(
       `select tablename from pg_publication_tables where pubname = 'supabase_realtime' order by tablename`);
-    expect(rows.map((r) => r.tablename)).toEqual(['cases', 'fire_stations', 'grids', 'parking_lots', 'volunteer_posts']);
+    expect(rows.map((r) => r.tablename)).toEqual(['fire_stations', 'grids', 'parking_lots', 'volunteer_posts']);
   });
 
   it('assigns every seeded case the meta-grid it lies in', async () => {

@@ -1,19 +1,9 @@
 import { expect, it } from 'vitest';
 import { SqlTransport } from '../../src/lib/data/sql-transport';
-import { describeEachEngine, ROLES } from '../support/engines';
+import { asRole, describeEachEngine } from '../support/engines';
 import { firstCategory, placeUnder } from '../support/places';
 
 describeEachEngine('row-level security', (engine) => {
-  /** Runs raw SQL as an API role with claims, the way PostgREST does. */
-  async function asRole(role: keyof typeof ROLES, sql: string) {
-    const claims = ROLES[role];
-    return engine().db.transaction(async (tx) => {
-      await tx.query(`set local role ${claims.role}`);
-      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
-      return (await tx.query(sql)).rows;
-    });
-  }
-
   async function reportWithContact() {
     const place = await placeUnder(engine(), 'PLR-G01');
     return engine().as('public').reportCase({
@@ -32,25 +22,25 @@ describeEachEngine('row-level security', (engine) => {
     for (const role of ['inspector', 'commander', 'admin'] as const) {
       expect((await engine().as(role).caseDetail(id))?.reporterContact, role).toBe('13912345678');
     }
-    await expect(asRole('public', 'select * from case_reporters')).rejects.toThrow(/permission denied/);
-    expect(await asRole('resident', 'select * from case_reporters')).toEqual([]);
-    expect(await asRole('resident', 'select * from case_events')).toEqual([]);
+    await expect(asRole(engine(), 'public', 'select * from case_reporters')).rejects.toThrow(/permission denied/);
+    expect(await asRole(engine(), 'resident', 'select * from case_reporters')).toEqual([]);
+    expect(await asRole(engine(), 'resident', 'select * from case_events')).toEqual([]);
   });
 
   it('lets the public read every public layer', async () => {
     const counts = await engine().as('public').layerCounts();
     for (const table of ['subdistricts', 'grids', 'cases', 'fire_stations', 'parking_lots', 'volunteer_posts']) {
-      const rows = await asRole('public', `select count(*)::int as n from ${table}`);
+      const rows = await asRole(engine(), 'public', `select count(*)::int as n from ${table}`);
       expect((rows[0] as { n: number }).n, table).toBeGreaterThan(0);
     }
     expect(counts.cases).toBeGreaterThan(0);
   });
 
   it('refuses direct writes from the public and from residents', async () => {
-    await expect(asRole('public', `insert into cases (category_code, source, description, geom) values ('x', 'resident_qr', 'x', 'SRID=4326;POINT(121.52 31.26)')`)).rejects.toThrow(/permission denied/);
-    await expect(asRole('public', `update parking_lots set free_spaces = 0`)).rejects.toThrow(/permission denied/);
-    expect(await asRole('resident', `update parking_lots set free_spaces = 0 returning id`)).toEqual([]);
-    expect(await asRole('resident', `delete from grids returning id`)).toEqual([]);
+    await expect(asRole(engine(), 'public', `insert into cases (category_code, source, description, geom) values ('x', 'resident_qr', 'x', 'SRID=4326;POINT(121.52 31.26)')`)).rejects.toThrow(/permission denied/);
+    await expect(asRole(engine(), 'public', `update parking_lots set free_spaces = 0`)).rejects.toThrow(/permission denied/);
+    expect(await asRole(engine(), 'resident', `update parking_lots set free_spaces = 0 returning id`)).toEqual([]);
+    expect(await asRole(engine(), 'resident', `delete from grids returning id`)).toEqual([]);
   });
 
   it('lets admins and the service role record parking readings, nobody else', async () => {

@@ -1,17 +1,11 @@
 import { expect, it } from 'vitest';
-import { describeEachEngine } from '../support/engines';
+import { asRole, describeEachEngine } from '../support/engines';
 import { count, firstCategory, placeUnder } from '../support/places';
 
 const DRESDEN = 'SRID=4326;POINT(13.7373 51.0504)';
 
 describeEachEngine('spatial integrity', (engine) => {
-  /** Runs one statement as the service role, the way PostgREST does with the service key. */
-  async function asService(sql: string, params: unknown[] = []) {
-    return engine().db.transaction(async (tx) => {
-      await tx.query('set local role service_role');
-      return (await tx.query(sql, params)).rows;
-    });
-  }
+  const asService = (sql: string, params: unknown[] = []) => asRole(engine(), 'service', sql, params);
 
   it('refuses facilities outside the service area for every role, naming the row and the reason', async () => {
     const before = await engine().as('public').kpis();

@@ -60,6 +60,16 @@ function engine(name: Engine['name'], db: SqlDatabase, sql: Engine['sql'], close
   };
 }
 
+/** Runs raw SQL as an API role with its claims, the way PostgREST does on Supabase. */
+export async function asRole(engine: Engine, role: keyof typeof ROLES, sql: string, params: unknown[] = []) {
+  const claims = ROLES[role];
+  return engine.db.transaction(async (tx) => {
+    await tx.query(`set local role ${claims.role}`);
+    await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+    return (await tx.query(sql, params)).rows;
+  });
+}
+
 const ENGINES = [openPglite, ...(process.env.DATABASE_URL ? [openPostgres] : [])];
 
 /** Runs a suite once per database engine: PGlite always, PostgreSQL when DATABASE_URL is set. */
