@@ -126,6 +126,22 @@ async function browser() {
   }
 }
 
+/** Re-reading 100 changed cases at 100k rows: by primary key, against the bbox function's id filter. */
+type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+async function casesByIds(name: string, query: Query) {
+  await query(`set session_replication_role = replica;
+    insert into cases (case_no, tracking_code, category_code, source, status, description, geom, reported_at, due_at)
+    select 'BENCH-' || i, 'BENCH' || i, 'E-0501', 'resident_qr', 'reported', 'bench',
+           ST_SetSRID(ST_MakePoint(121.50 + random() * 0.04, 31.25 + random() * 0.03), 4326), now(), now()
+    from generate_series(1, 100000) i;
+    set session_replication_role = origin; analyze cases;`);
+  const ids = (await query(`select id from cases order by random() limit 100`)).rows.map((r) => r.id);
+  const byBbox = () => query('select * from cases_in_bbox(p_ids => $1)', [ids]);
+  const byIds = () => query('select * from cases_by_ids($1)', [ids]);
+  record(`100 cases by id of 103k, primary key (${name})`, 'cases_in_bbox(p_ids)', await time(byBbox, 3), await time(byIds, 5));
+}
+
 /**
  * Reports per second through report_case with the public report limits on
  * (every report from the public, spread over devices so none is refused),
@@ -161,6 +177,7 @@ async function postgresThroughput() {
   const pg = postgresDatabase(testDatabaseUrl(process.env.DATABASE_URL));
   try {
     await reportThroughput('PostgreSQL, 4 connections', pg, 4, 1000);
+    await pg.transaction((tx) => casesByIds('PostgreSQL', (sql, params) => tx.query(sql, params) as never));
   } finally {
     await pg.close();
   }
@@ -171,6 +188,7 @@ const db = await databaseStart();
 await caseDataPath();
 await spatialQueries(db);
 await reportThroughput('PGlite', db as unknown as SqlDatabase, 1, 300);
+await casesByIds('PGlite', (sql, params) => (params ? db.query(sql, params) : db.exec(sql).then(() => ({ rows: [] }))) as never);
 await db.close();
 await postgresThroughput();
 if (!process.argv.includes('--no-browser')) await browser();

@@ -32,6 +32,7 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.categories();
   await data.grids('grid', bbox, [1]);
   await data.cases({ bbox, statuses: ['reported'], categories: ['X'], sources: ['ai_camera'], since: new Date(), ids: [1] });
+  await data.cases({ ids: [1, 2] });
   await data.caseDetail(1);
   await data.trackCase('ABCDEFGHJKLM');
   await data.fireStations(bbox, [1]);

@@ -175,6 +175,9 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
       return rows.map(toGrid);
     },
     async cases(query: CaseQuery = {}) {
+      if (query.ids && !query.bbox && !query.statuses && !query.categories && !query.sources && !query.since) {
+        return toCaseColumns(await transport.call('cases_by_ids', { p_ids: query.ids }), categoryCodes);
+      }
       const rows = await transport.call('cases_in_bbox', {
         ...bboxArgs(query.bbox),
         p_statuses: query.statuses ?? null,

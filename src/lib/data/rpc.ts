@@ -14,6 +14,7 @@ export const RPC_FUNCTIONS = {
     args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_statuses', 'p_categories', 'p_sources', 'p_since', 'p_ids', 'p_limit'],
     public: true,
   },
+  cases_by_ids: { args: ['p_ids'], public: true },
   case_detail: { args: ['p_case_id'], public: true },
   fire_stations_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
   parking_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
