@@ -1,7 +1,6 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { Locale } from '../i18n/locale.svelte';
-import type { Flavour } from '../theme/theme';
-import { LABEL_FONT } from './badge-layers';
+import { LABEL_FONT, type Flavour } from '../theme/theme';
 
 export interface PlaceLabel {
   kind: 'subdistrict' | 'area' | 'water' | 'street' | 'station';

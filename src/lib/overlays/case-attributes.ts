@@ -1,5 +1,5 @@
 import { CASE_SOURCES, CASE_STATUSES, type CaseColumns } from '../data/types';
-import type { CaseFilters } from '../map/map-state.svelte';
+import type { CaseFilters } from '../view/view-state.svelte';
 import { CASE_STATUS_COLOURS, type Rgba } from '../theme/theme';
 
 const HOUR_MS = 3_600_000;

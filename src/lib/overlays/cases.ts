@@ -2,8 +2,7 @@ import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { mergeCaseColumns } from '../data/case-columns';
 import { CASE_STATUSES, type CaseCategory, type CaseColumns, type CaseStatus } from '../data/types';
-import { LABEL_FONT } from '../map/badge-layers';
-import { CASE_STATUS_COLOURS } from '../theme/theme';
+import { CASE_STATUS_COLOURS, LABEL_FONT } from '../theme/theme';
 import { caseAttributes, caseFilterProps, caseMatcher, isOverdue, OVERDUE_RING, type CaseAttributes } from './case-attributes';
 import type { LegendItem, Overlay, OverlayContext } from './overlay';
 

@@ -1,7 +1,7 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { FireStation } from '../data/types';
 import { uncoveredAreas } from '../geo/fire-coverage';
-import { badgeLayers } from '../map/badge-layers';
+import { badgeLayers } from './badge-layers';
 import { FIRE_COVERAGE_RADIUS_M, FIRE_STATION_COLOURS, UNCOVERED_SHADE } from '../theme/theme';
 import { gridFeatures, type GridStore } from './grids';
 import type { LegendItem, Overlay } from './overlay';

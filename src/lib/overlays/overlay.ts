@@ -2,11 +2,11 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { CitygridData, LayerTable } from '../data/types';
 import type { Locale } from '../i18n/locale.svelte';
 import type { StringKey } from '../i18n/strings';
-import type { MapState } from '../map/map-state.svelte';
 import type { Flavour, Rgba } from '../theme/theme';
+import type { OverlayId } from '../view/overlay-ids';
+import type { MapState } from '../view/view-state.svelte';
 
-export const OVERLAY_IDS = ['grids', 'cases', 'fire_stations', 'parking', 'volunteer_posts'] as const;
-export type OverlayId = (typeof OVERLAY_IDS)[number];
+export { OVERLAY_IDS, type OverlayId } from '../view/overlay-ids';
 
 /** What an overlay may read when it draws, describes itself or answers a pick. */
 export interface OverlayContext {

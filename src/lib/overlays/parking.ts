@@ -1,5 +1,5 @@
 import type { ParkingLot } from '../data/types';
-import { badgeLayers } from '../map/badge-layers';
+import { badgeLayers } from './badge-layers';
 import { PARKING, type Rgba } from '../theme/theme';
 import type { Overlay, OverlayContext } from './overlay';
 import { rowSource, type RowStore } from './row-store';

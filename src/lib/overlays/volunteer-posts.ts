@@ -1,5 +1,5 @@
 import type { DutyKind, VolunteerPost } from '../data/types';
-import { badgeLayers } from '../map/badge-layers';
+import { badgeLayers } from './badge-layers';
 import { VOLUNTEER_COLOURS } from '../theme/theme';
 import type { Overlay } from './overlay';
 import { rowSource, type RowStore } from './row-store';

@@ -86,3 +86,6 @@ export const PARKING = {
 export const VOLUNTEER_COLOURS = { onDuty: [16, 185, 129, 255] as Rgba, unstaffed: [148, 163, 184, 255] as Rgba };
 
 export const rgbaCss = ([r, g, b, a]: Rgba) => `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(2)})`;
+
+/** The font of every label drawn on the map: Chinese first, then the system's. */
+export const LABEL_FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';

@@ -1,5 +1,5 @@
 import { CASE_SOURCES, CASE_STATUSES, type CaseSource, type CaseStatus } from '../data/types';
-import { OVERLAY_IDS, type OverlayId } from '../overlays/overlay';
+import { OVERLAY_IDS, type OverlayId } from './overlay-ids';
 
 export interface MapView {
   lon: number;

@@ -1,8 +1,6 @@
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Accessor, Color, Position } from '@deck.gl/core';
-import type { Rgba } from '../theme/theme';
-
-export const LABEL_FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+import { LABEL_FONT, type Rgba } from '../theme/theme';
 
 export interface BadgeOptions<T> {
   id: string;

@@ -1,7 +1,7 @@
-import { casesOverlay, type CaseStore } from '../overlays/cases';
-import { ancestorIds, type GridStore } from '../overlays/grids';
-import { OVERLAYS } from '../overlays';
-import type { OverlayContext, OverlayId } from '../overlays/overlay';
+import { casesOverlay, type CaseStore } from './cases';
+import { ancestorIds, type GridStore } from './grids';
+import { OVERLAYS } from '.';
+import type { OverlayContext, OverlayId } from './overlay';
 import { createChangeBatcher, type ChangeBatch } from '../live/change-batcher';
 
 const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'cases', 'grids'];

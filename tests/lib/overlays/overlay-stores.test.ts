@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCaseColumns } from '../../../src/lib/data/case-columns';
 import type { CitygridData } from '../../../src/lib/data/types';
-import { OverlayStores } from '../../../src/lib/map/overlay-stores.svelte';
+import { OverlayStores } from '../../../src/lib/overlays/overlay-stores.svelte';
 import type { OverlayContext } from '../../../src/lib/overlays/overlay';
 
 /** A data source whose parking and grid reads fail while `down` is set. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MapState } from '../../../src/lib/map/map-state.svelte';
+import { MapState } from '../../../src/lib/view/view-state.svelte';
 
 describe('map state in the URL hash', () => {
   it('round-trips camera, layers, filters and coverage through the hash', () => {
