@@ -6,6 +6,8 @@ export type Bbox = readonly [west: number, south: number, east: number, north: n
 export type GridLevel = 'grid' | 'micro_grid' | 'meta_grid';
 export const CASE_STATUSES = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rejected'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Whether a status, by its index in CASE_STATUSES, is open: neither closed nor rejected. */
+export const isOpen = (statusIndex: number): boolean => statusIndex < CASE_STATUSES.indexOf('closed');
 export const CASE_SOURCES = ['resident_qr', 'inspector_patrol', 'ai_camera', 'hotline_12345'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export const LAYER_TABLES = ['grids', 'cases', 'fire_stations', 'parking_lots', 'volunteer_posts'] as const;

@@ -22,3 +22,12 @@ export function createChangeBatcher(flush: (batch: ChangeBatch) => void, schedul
     ids.add(event.row_id);
   };
 }
+
+/** Adds the ids of `more` to `into`. */
+export function mergeBatch(into: ChangeBatch, more: ChangeBatch): void {
+  for (const [table, ids] of more) {
+    const set = into.get(table);
+    if (set) for (const id of ids) set.add(id);
+    else into.set(table, new Set(ids));
+  }
+}

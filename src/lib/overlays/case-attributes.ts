@@ -1,14 +1,13 @@
-import { CASE_SOURCES, CASE_STATUSES, type CaseColumns } from '../data/types';
+import { CASE_SOURCES, CASE_STATUSES, isOpen, type CaseColumns } from '../data/types';
 import type { CaseFilters } from '../view/view-state.svelte';
 import { CASE_STATUS_COLOURS, type Rgba } from '../theme/theme';
 
 const HOUR_MS = 3_600_000;
-const OPEN = new Set([0, 1, 2, 3, 4]);
 const STATUS_RGBA = CASE_STATUSES.map((s) => CASE_STATUS_COLOURS[s]);
 export const OVERDUE_RING: Rgba = [220, 38, 38, 255];
 const PLAIN_RING: Rgba = [255, 255, 255, 160];
 
-export const isOverdue = (c: CaseColumns, i: number, now: number) => OPEN.has(c.statuses[i]) && c.dueAt[i] < now;
+export const isOverdue = (c: CaseColumns, i: number, now: number) => isOpen(c.statuses[i]) && c.dueAt[i] < now;
 
 /** Per-case GPU attributes: colour by status, size by age (overdue larger, with a red ring). */
 export interface CaseAttributes {
@@ -36,7 +35,7 @@ export function caseAttributes(c: CaseColumns, now: number): CaseAttributes {
     const ageHours = (now - c.reportedAt[i]) / HOUR_MS;
     a.fillColors.set(STATUS_RGBA[c.statuses[i]], i * 4);
     a.lineColors.set(overdue ? OVERDUE_RING : PLAIN_RING, i * 4);
-    a.radii[i] = OPEN.has(c.statuses[i]) ? (3 + Math.min(Math.sqrt(Math.max(ageHours, 0)) / 2, 4)) * (overdue ? 1.3 : 1) : 2.5;
+    a.radii[i] = isOpen(c.statuses[i]) ? (3 + Math.min(Math.sqrt(Math.max(ageHours, 0)) / 2, 4)) * (overdue ? 1.3 : 1) : 2.5;
     a.reportedHours[i] = -ageHours;
     a.categoryTriples[i * 3] = c.statuses[i];
     a.categoryTriples[i * 3 + 1] = c.categories[i];

@@ -112,3 +112,23 @@ export function ancestorIds(store: GridStore, ids: Iterable<number>): Set<number
   }
   return result;
 }
+
+/**
+ * The store with each grid's open-case count moved by `deltas` (keyed by the
+ * finest grid a case lies in), carried up to every grid above it. Only the
+ * levels whose counts changed get new arrays.
+ */
+export function adjustOpenCases(store: GridStore, deltas: Map<number, number>): GridStore {
+  const total = new Map<number, number>();
+  for (const [gridId, delta] of deltas) {
+    if (delta === 0) continue;
+    for (const id of ancestorIds(store, [gridId])) total.set(id, (total.get(id) ?? 0) + delta);
+  }
+  if (total.size === 0) return store;
+  const byLevel = { ...store.byLevel };
+  for (const level of LEVELS) {
+    if (!byLevel[level].some((g) => total.has(g.id))) continue;
+    byLevel[level] = byLevel[level].map((g) => (total.has(g.id) ? { ...g, openCases: Math.max(0, g.openCases + total.get(g.id)!) } : g));
+  }
+  return { byLevel };
+}

@@ -1,8 +1,9 @@
 import { casesOverlay, type CaseStore } from './cases';
-import { ancestorIds, type GridStore } from './grids';
+import { adjustOpenCases, type GridStore } from './grids';
 import { OVERLAYS } from '.';
 import type { OverlayContext, OverlayId } from './overlay';
-import { createChangeBatcher, type ChangeBatch } from '../live/change-batcher';
+import { createChangeBatcher, mergeBatch, type ChangeBatch } from '../live/change-batcher';
+import { isOpen, type CaseColumns } from '../data/types';
 
 const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'cases', 'grids'];
 
@@ -14,6 +15,8 @@ export class OverlayStores {
   lastChangeAt = $state(0);
   /** Loads and change batches run one at a time, so neither overwrites the other's newer rows. */
   #queue: Promise<void> = Promise.resolve();
+  /** Changes that arrived while a batch was being applied: one set, applied next, so a burst coalesces. */
+  #pending: ChangeBatch | null = null;
 
   constructor(private readonly context: () => OverlayContext) {}
 
@@ -57,8 +60,21 @@ export class OverlayStores {
 
   /** Starts applying change events; returns the function that stops it. */
   connect(): () => void {
-    const push = createChangeBatcher((batch) => void this.#enqueue(() => this.#apply(batch)));
+    const push = createChangeBatcher((batch) => this.#receive(batch));
     return this.context().data.subscribe(push);
+  }
+
+  #receive(batch: ChangeBatch) {
+    if (this.#pending) {
+      mergeBatch(this.#pending, batch);
+      return;
+    }
+    this.#pending = batch;
+    void this.#enqueue(async () => {
+      const next = this.#pending!;
+      this.#pending = null;
+      await this.#apply(next);
+    });
   }
 
   async #apply(batch: ChangeBatch) {
@@ -66,9 +82,10 @@ export class OverlayStores {
     const next = { ...this.stores };
     const caseIds = batch.get('cases');
     if (caseIds?.size && next.cases) {
-      this.#addGridsOf(batch, next.cases as CaseStore, caseIds);
+      const before = openByGrid((next.cases as CaseStore).columns, caseIds);
       next.cases = await casesOverlay.refresh(next.cases as CaseStore, [...caseIds], ctx);
-      this.#addGridsOf(batch, next.cases as CaseStore, caseIds);
+      const after = openByGrid((next.cases as CaseStore).columns, caseIds);
+      if (next.grids) next.grids = adjustOpenCases(next.grids as GridStore, difference(after, before));
     }
     for (const overlay of OVERLAYS) {
       const ids = batch.get(overlay.table);
@@ -79,16 +96,19 @@ export class OverlayStores {
     this.stores = next;
     this.lastChangeAt = Date.now();
   }
+}
 
-  /** A case changing moves the open-case counts of its grid and every grid above it. */
-  #addGridsOf(batch: ChangeBatch, cases: CaseStore, caseIds: Set<number>) {
-    const grids = this.stores.grids as GridStore | undefined;
-    if (!grids) return;
-    const c = cases.columns;
-    const gridIds: number[] = [];
-    for (let i = 0; i < c.length; i++) if (caseIds.has(c.ids[i]) && c.gridIds[i] >= 0) gridIds.push(c.gridIds[i]);
-    const set = batch.get('grids') ?? new Set<number>();
-    for (const id of ancestorIds(grids, gridIds)) set.add(id);
-    if (set.size) batch.set('grids', set);
+/** How many of the cases `ids` are open, per grid they lie in. */
+function openByGrid(c: CaseColumns, ids: Set<number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < c.length; i++) {
+    if (ids.has(c.ids[i]) && c.gridIds[i] >= 0 && isOpen(c.statuses[i])) counts.set(c.gridIds[i], (counts.get(c.gridIds[i]) ?? 0) + 1);
   }
+  return counts;
+}
+
+function difference(after: Map<number, number>, before: Map<number, number>): Map<number, number> {
+  const delta = new Map(after);
+  for (const [grid, n] of before) delta.set(grid, (delta.get(grid) ?? 0) - n);
+  return delta;
 }
