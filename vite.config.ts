@@ -13,6 +13,9 @@ export default defineConfig({
         // One chunk per heavy library, so each caches on its own and loads only where used.
         codeSplitting: {
           groups: [
+            // Vite's preload helper is used by the entry too: kept out of the deck.gl chunk so the
+            // startup screen needs only the entry.
+            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 10 },
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
             { name: 'deckgl', test: /node_modules[\\/](@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl)/ },
             { name: 'pglite', test: /node_modules[\\/]@electric-sql/ },
