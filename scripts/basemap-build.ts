@@ -1,9 +1,11 @@
 /**
  * Builds the offline basemap served from public/basemap/: GeoJSON sources cut
- * to the service region from geo/ (OpenStreetMap sub-districts, metro and
- * elevated roads, central streets; the synthetic river and streets), one
- * MapLibre style per theme flavour, and labels.json. The style has no text:
- * labels are drawn by deck.gl with the browser's own fonts, so no glyphs ship.
+ * to the service region from geo/ (OpenStreetMap sub-districts, rivers, metro,
+ * elevated roads and central streets; the synthetic streets of the four
+ * sub-districts), one MapLibre style per theme flavour, and labels.json with
+ * Chinese and English names (English made here from pinyin where the data has
+ * only Chinese). The style has no text: labels are drawn by deck.gl with the
+ * browser's own fonts, so no glyphs ship.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,13 +14,19 @@ import type { Feature, FeatureCollection, Geometry, LineString, Position } from 
 import { along } from '@turf/along';
 import { length } from '@turf/length';
 import { pointOnFeature } from '@turf/point-on-feature';
+import { ATTRIBUTION } from '../src/lib/map/basemap';
 import { BASEMAP, METRO_LINE_COLOURS, type Flavour } from '../src/lib/theme/theme';
+import { englishName } from './geo/english-name';
+import { RIVER_WATER_FILE, riverName } from './geo/rivers';
+import { OUTLINE_FILES } from './geo/subdistricts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const outDir = join(root, 'public/basemap');
 export const REGION = [121.38, 31.15, 121.6, 31.36] as const;
-const OSM = '© OpenStreetMap contributors, ODbL 1.0';
-const SYNTHETIC = 'Citygrid synthetic demo data (river, streets)';
+/** Sources are attributed to OSM; what is synthetic the app says in its own attribution, in the reader's language. */
+const OSM = ATTRIBUTION;
+/** The Huangpu is named every so many kilometres along its centre-line. */
+const HUANGPU_LABEL_EVERY_KM = 4;
 
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as FeatureCollection;
 
@@ -54,15 +62,15 @@ function roads(): FeatureCollection {
   return collection([...central, ...streets, ...elevated], (f) => ({ class: f.properties!.class, name: f.properties!.name ?? null }));
 }
 
+const rivers = () => read(RIVER_WATER_FILE).features;
+
 function sources() {
   return {
     land: collection(
-      [...read('geo/osm/shanghai_central_subdistricts_osm.geojson').features, ...read('geo/subdistricts.geojson').features.filter((f) => f.properties!.synthetic)],
-      (f) => ({ name: f.properties!.name_zh ?? f.properties!.subdistrict ?? f.properties!.label }),
+      OUTLINE_FILES.flatMap((path) => read(path).features),
+      (f) => ({ name: f.properties!.subdistrict ?? f.properties!.name ?? f.properties!.label }),
     ),
-    water: existsSync(join(root, 'geo/water.geojson'))
-      ? collection(read('geo/water.geojson').features, (f) => ({ name: f.properties!.name_zh }))
-      : collection([], () => ({})),
+    water: collection(rivers(), (f) => ({ name: riverName(f)?.zh ?? null })),
     roads: roads(),
     'metro-lines': collection(read('geo/osm/osm_shanghai_metro_lines.geojson').features, (f) => ({ route: String(f.properties!.route) })),
     'metro-stations': collection(read('geo/osm/osm_shanghai_metro_stations.geojson').features, (f) => ({ name: f.properties!.name })),
@@ -79,8 +87,8 @@ function style(flavour: Flavour) {
     name: `Citygrid offline ${flavour}`,
     sources: {
       land: source('land', OSM),
-      water: source('water', SYNTHETIC),
-      roads: source('roads', `${OSM}; ${SYNTHETIC}`),
+      water: source('water', OSM),
+      roads: source('roads', OSM),
       'metro-lines': source('metro-lines', OSM),
       'metro-stations': source('metro-stations', OSM),
     },
@@ -111,21 +119,42 @@ const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const at = (feature: Feature) => pointOnFeature(feature as never).geometry.coordinates.map(round5);
 const midpoint = (line: Feature<LineString>) => along(line, length(line) / 2).geometry.coordinates.map(round5);
 
-/** Place names for the label layer the app draws with deck.gl: served sub-districts, neighbours, rivers, streets, stations. */
+const label = (kind: Label['kind'], zh: string, en: string, [lon, lat]: number[]): Label => ({ kind, zh, en, lon, lat });
+
+/** The Huangpu along its centre-line; the other named rivers, Suzhou Creek among them, once each. */
+function waterLabels(): Label[] {
+  const centreline = read('geo/osm/huangpu_river_centerline_osm.geojson').features[0] as Feature<LineString>;
+  const km = length(centreline);
+  const huangpu = Array.from({ length: Math.floor(km / HUANGPU_LABEL_EVERY_KM) }, (_, i) =>
+    label('water', '黄浦江', 'Huangpu River', along(centreline, (i + 0.5) * HUANGPU_LABEL_EVERY_KM).geometry.coordinates.map(round5)),
+  );
+  const named = new Map<string, Feature>();
+  for (const f of rivers()) {
+    const name = riverName(f);
+    if (name && f.properties!.river_group !== 'huangpu' && !named.has(name.zh)) named.set(name.zh, f);
+  }
+  const others = [...named.values()].filter(touchesRegion).map((f) => label('water', riverName(f)!.zh, riverName(f)!.en, at(f)));
+  return [...huangpu, ...others];
+}
+
+/**
+ * Place names for the label layer the app draws with deck.gl: served sub-districts,
+ * neighbours, rivers, streets, stations. Names the data has only in Chinese get
+ * their English from pinyin here, so the browser needs no pinyin library.
+ */
 function labels(): Label[] {
   const served = read('geo/subdistricts.geojson').features;
   const servedNames = new Set(served.map((f) => f.properties!.name_zh));
-  const label = (kind: Label['kind'], zh: string, en: string, [lon, lat]: number[]): Label => ({ kind, zh, en, lon, lat });
   return [
     ...served.map((f) => label('subdistrict', f.properties!.name_zh, f.properties!.name_en.replace(/ Sub-district$/, ''), at(f))),
     ...read('geo/osm/shanghai_central_subdistricts_osm.geojson').features
       .filter((f) => !servedNames.has(f.properties!.subdistrict))
-      .map((f) => label('area', f.properties!.label, f.properties!.label, at(f))),
-    ...read('geo/water.geojson').features.map((f) => label('water', f.properties!.name_zh, f.properties!.name_en, at(f))),
+      .map((f) => label('area', f.properties!.label, englishName(f.properties!.label), at(f))),
+    ...waterLabels(),
     ...read('geo/streets.geojson').features.map((f) => label('street', f.properties!.name, f.properties!.name_en, midpoint(f as Feature<LineString>))),
     ...read('geo/osm/osm_shanghai_metro_stations.geojson').features
       .filter(touchesRegion)
-      .map((f) => label('station', f.properties!.name, f.properties!.name, (f.geometry as { coordinates: number[] }).coordinates.map(round5))),
+      .map((f) => label('station', f.properties!.name, englishName(f.properties!.name), (f.geometry as { coordinates: number[] }).coordinates.map(round5))),
   ];
 }
 

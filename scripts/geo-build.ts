@@ -2,8 +2,9 @@
  * Validates the files in geo/ and, when they are all valid, writes supabase/seed.sql.
  * Run: npm run geo:build. Exits non-zero, listing every problem, on invalid data.
  */
-import { buildBasemap } from './basemap-build';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { seededRandom } from '../src/lib/geo/seeded-random.ts';
@@ -12,6 +13,7 @@ import {
   unionOf,
   validateCategoryReferences,
   validateFeatureCollection,
+  validateGridCoverage,
   validateGridHierarchy,
   validatePointsInArea,
   validatePointsNear,
@@ -19,17 +21,21 @@ import {
   validateStreets,
   validateUniqueCodes,
 } from '../src/lib/geo/validate-geojson.ts';
+import { landOf, validateOnLand } from '../src/lib/geo/validate-on-land.ts';
+import { buildBasemap } from './basemap-build';
 import type { CaseCategory } from './geo/categories.ts';
+import { RIVER_WATER_FILE } from './geo/rivers.ts';
 import { type GeoData, seedSql } from './geo/seed.ts';
+import { INLAND_METRES } from './geo/volunteer-posts.ts';
 
 const SEED_PATH = 'supabase/seed.sql';
 const BUILD_SEED = 20261124;
 const MAX_STREET_METRES_FROM_SERVICE_AREA = 500;
-/** Riverside volunteer posts: generated within 150 m of the Huangpu; a little slack for rounding. */
-const MAX_POST_METRES_FROM_WATER = 160;
-const FILES = {
+/** Riverside volunteer posts stand on the walk beside the Huangpu's bank; slack for bends in the bank. */
+const MAX_POST_METRES_FROM_HUANGPU = INLAND_METRES[1] + 15;
+export const FILES = {
   subdistricts: 'geo/subdistricts.geojson',
-  water: 'geo/water.geojson',
+  rivers: RIVER_WATER_FILE,
   streets: 'geo/streets.geojson',
   grids: 'geo/grids.geojson',
   fireStations: 'geo/fire_stations.geojson',
@@ -39,7 +45,7 @@ const FILES = {
 } as const;
 const CATEGORIES_PATH = 'geo/case_categories.json';
 
-type Collections = Record<keyof typeof FILES, FeatureCollection>;
+export type Collections = Record<keyof typeof FILES, FeatureCollection>;
 
 function readJson(path: string, errors: string[]): unknown {
   try {
@@ -51,7 +57,7 @@ function readJson(path: string, errors: string[]): unknown {
 }
 
 /** Reads and structurally validates every collection; null when any is broken. */
-function readCollections(errors: string[]): Collections | null {
+export function readCollections(errors: string[]): Collections | null {
   const entries = Object.entries(FILES).map(([key, path]) => {
     const value = readJson(path, errors);
     if (value !== null) errors.push(...validateFeatureCollection(path, value));
@@ -73,35 +79,48 @@ function validateCategories(categories: unknown): string[] {
   return errors;
 }
 
-function validatePoints(c: Collections, serviceArea: AreaFeature, water: AreaFeature | undefined): string[] {
-  const pointFiles = ['fireStations', 'parkingLots', 'volunteerPosts', 'cases'] as const;
-  return pointFiles.flatMap((key) => validatePointsInArea(FILES[key], c[key], serviceArea, water));
-}
+const POINT_FILES = ['fireStations', 'parkingLots', 'volunteerPosts', 'cases'] as const;
 
-function validateFootprints(lots: FeatureCollection): string[] {
-  const footprints = lots.features
+function footprints(lots: FeatureCollection): FeatureCollection {
+  const areas = lots.features
     .filter((f) => f.properties?.footprint)
     .map((f) => turf.feature(f.properties!.footprint, { code: f.properties!.code }));
-  return validateFeatureCollection(`${FILES.parkingLots} (footprints)`, turf.featureCollection(footprints));
+  return turf.featureCollection(areas);
 }
 
-function validateAll(c: Collections, categories: CaseCategory[]): string[] {
+/** What the grids of each sub-district divide: its land. */
+export function landByCode(subdistricts: FeatureCollection, rivers: FeatureCollection): Map<string, AreaFeature> {
+  return new Map(subdistricts.features.map((f) => [f.properties!.code as string, landOf(f as AreaFeature, rivers)]));
+}
+
+/** Nothing in the water: points, parking footprints and grids, against the real river polygons. */
+function validateDry(c: Collections): string[] {
+  return [
+    ...POINT_FILES.flatMap((key) => validateOnLand(FILES[key], c[key], c.rivers)),
+    ...validateOnLand(`${FILES.parkingLots} (footprints)`, footprints(c.parkingLots), c.rivers),
+    ...validateOnLand(FILES.grids, c.grids, c.rivers),
+  ];
+}
+
+export function validateAll(c: Collections, categories: CaseCategory[]): string[] {
   const subdistricts = c.subdistricts.features as AreaFeature[];
   const serviceArea = unionOf(subdistricts);
-  const water = c.water.features.length > 0 ? unionOf(c.water.features as AreaFeature[]) : undefined;
+  const huangpu = unionOf(c.rivers.features.filter((f) => f.properties?.river_group === 'huangpu') as AreaFeature[]);
   return [
     ...validateUniqueCodes(FILES.subdistricts, c.subdistricts, /^[a-z0-9_]{2,40}$/),
     ...validateStreets(FILES.streets, c.streets, serviceArea, MAX_STREET_METRES_FROM_SERVICE_AREA),
     ...validateUniqueCodes(FILES.grids, c.grids, /^[A-Za-z0-9_-]{2,40}$/),
     ...validatePropertyPattern(FILES.grids, c.grids, 'responsible_phone', /^[0-9+ -]{5,20}$/),
     ...validateGridHierarchy(FILES.grids, c.grids, c.subdistricts),
+    ...validateGridCoverage(FILES.grids, c.grids, landByCode(c.subdistricts, c.rivers)),
     ...validateUniqueCodes(FILES.fireStations, c.fireStations),
     ...validateUniqueCodes(FILES.parkingLots, c.parkingLots),
     ...validatePropertyPattern(FILES.parkingLots, c.parkingLots, 'hours', /^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$/),
-    ...validateFootprints(c.parkingLots),
+    ...validateFeatureCollection(`${FILES.parkingLots} (footprints)`, footprints(c.parkingLots)),
     ...validateUniqueCodes(FILES.volunteerPosts, c.volunteerPosts),
-    ...(water ? validatePointsNear(FILES.volunteerPosts, c.volunteerPosts, water, MAX_POST_METRES_FROM_WATER, 'the water') : []),
-    ...validatePoints(c, serviceArea, water),
+    ...validatePointsNear(FILES.volunteerPosts, c.volunteerPosts, huangpu, MAX_POST_METRES_FROM_HUANGPU, 'the Huangpu'),
+    ...POINT_FILES.flatMap((key) => validatePointsInArea(FILES[key], c[key], serviceArea)),
+    ...validateDry(c),
     ...validateCategoryReferences(FILES.cases, c.cases, categories.map((cat) => cat.code)),
   ];
 }
@@ -142,4 +161,4 @@ function main(): void {
   buildBasemap();
 }
 
-main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -9,7 +9,7 @@ import { CATEGORY_PROFILES, type CategoryProfile } from './categories.ts';
 import { pointFeature, randomPointNearLine } from './geometry.ts';
 import { type Land, onLand, randomLandPoint } from './land.ts';
 import { maskedMobile } from './people.ts';
-import type { Street } from './places.ts';
+import { type Street, streetLine, streetsOf } from './streets.ts';
 
 const MAX_AGE_HOURS = 720;
 const MARKET_STREET_SHARE = 0.55;
@@ -44,14 +44,16 @@ function timing(profile: CategoryProfile, rng: SeededRandom): Timing {
 }
 
 function location(land: Land, rng: SeededRandom): { at: Position; street: Street } {
+  const streets = streetsOf(land.info.code);
   if (rng.chance(MARKET_STREET_SHARE)) {
     const market = rng.pick(land.info.marketStreets);
+    const line = streetLine(land.info.code, market);
     for (let attempt = 0; attempt < 50; attempt++) {
-      const at = randomPointNearLine(market.line, 25, rng);
-      if (onLand(land, at)) return { at, street: market.street };
+      const at = randomPointNearLine(line, 25, rng);
+      if (onLand(land, at)) return { at, street: streets.find((s) => s.zh === market)! };
     }
   }
-  return { at: randomLandPoint(land, rng), street: rng.pick(land.info.streets) };
+  return { at: randomLandPoint(land, rng), street: rng.pick(streets) };
 }
 
 function caseFeature(land: Land, rng: SeededRandom): Feature<Point> {

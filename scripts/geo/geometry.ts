@@ -39,12 +39,6 @@ export function dropSlivers(area: Area | null, minM2: number): Area | null {
   return kept.length > 0 ? turf.multiPolygon(kept, area.properties) : null;
 }
 
-export function largestPolygon(area: Area): Area {
-  const polygons = polygonsOf(area).map((rings) => turf.polygon(rings));
-  polygons.sort((a, b) => turf.area(b) - turf.area(a));
-  return turf.multiPolygon([polygons[0].geometry.coordinates], area.properties);
-}
-
 export function subtract(area: Area, cutters: Area[]): Area | null {
   let rest: Area | null = area;
   for (const cutter of cutters) {

@@ -1,13 +1,30 @@
-/** Where generated points may go: inside a sub-district and off the (real, uncut) water. */
+/**
+ * Where generated features may go: the land of a sub-district. OSM admin outlines
+ * along the Huangpu run to mid-river, so the land is the outline less the river
+ * water; grids divide it and points stand on it.
+ */
 import type { Position } from 'geojson';
 import type { SeededRandom } from '../../src/lib/geo/seeded-random.ts';
-import { type Area, inside, metresBetween, randomPointIn } from './geometry.ts';
+import { type Area, dropSlivers, inside, metresBetween, randomPointIn, roundArea, subtract } from './geometry.ts';
 import type { SubdistrictInfo } from './places.ts';
+import { waterNear } from './rivers.ts';
+
+/** Land pieces smaller than this, cut off by the water, are dropped. */
+const MIN_LAND_PIECE_M2 = 25;
 
 export interface Land {
   info: SubdistrictInfo;
+  /** The outline less the river water. */
   area: Area;
+  /** The river polygons near the outline: what points must stay out of. */
   water: Area[];
+}
+
+export function landOf(info: SubdistrictInfo, outline: Area, water: Area[]): Land {
+  const near = waterNear(outline, water);
+  const area = dropSlivers(roundArea(subtract(outline, near) ?? outline), MIN_LAND_PIECE_M2);
+  if (!area) throw new Error(`${info.code}: no land left once the rivers are cut out`);
+  return { info, area, water: near };
 }
 
 export function onLand(land: Land, point: Position): boolean {

@@ -4,6 +4,7 @@ import type { Feature, Point, Position } from 'geojson';
 import type { SeededRandom } from '../../src/lib/geo/seeded-random.ts';
 import { polygonsOf, pointFeature, roundArea, type Area } from './geometry.ts';
 import { type Land, spacedLandPoint } from './land.ts';
+import { streetsOf } from './streets.ts';
 
 type Kind = 'public' | 'residential' | 'shared' | 'on_street';
 
@@ -36,7 +37,7 @@ function fee(kind: Kind, rng: SeededRandom): number | null {
 
 /**
  * A small rectangle around the lot, sized roughly by capacity (25 m² a space),
- * cut to the sub-district so that it never reaches outside the service area.
+ * cut to the land so that it never reaches outside the service area or into a river.
  */
 function footprint(at: Position, spaces: number, land: Land): Area {
   const side = Math.sqrt(spaces * 25) / 1000;
@@ -46,7 +47,7 @@ function footprint(at: Position, spaces: number, land: Land): Area {
 
 function lot(land: Land, at: Position, n: number, rng: SeededRandom): Feature<Point> {
   const kind = rng.weighted(KIND_WEIGHTS);
-  const street = rng.pick(land.info.streets);
+  const street = rng.pick(streetsOf(land.info.code));
   const number = rng.int(1, 160) * 2 - (rng.chance(0.5) ? 1 : 0);
   const cap = capacity(kind, rng);
   const [labelZh, labelEn] = LABEL[kind];

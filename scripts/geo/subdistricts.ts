@@ -1,11 +1,15 @@
-/** The four sub-districts: two real OSM boundaries and two drawn from their bounding roads. */
+/** The four sub-districts: their OpenStreetMap admin outlines, as OSM has them. */
+import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
-import { type Area, largestPolygon, polygonsOf, roundArea, subtract } from './geometry.ts';
-import { SUBDISTRICTS, SYNTHETIC_OUTLINES, type SubdistrictInfo } from './places.ts';
+import type { Feature, FeatureCollection } from 'geojson';
+import { type Area, polygonsOf, roundArea } from './geometry.ts';
+import { SUBDISTRICTS, type SubdistrictInfo } from './places.ts';
 
-export const OSM_SOURCE = 'OpenStreetMap';
-export const SYNTHETIC_SOURCE = 'synthetic, drawn from bounding roads';
+/** Central sub-districts (with Kongjiang Road and Wuliqiao), and Pengpu Xincun with Pingliang Road. */
+export const OUTLINE_FILES = [
+  'geo/osm/shanghai_central_subdistricts_osm.geojson',
+  'geo/osm/subdistricts_pengpu_xincun_pingliang_osm.geojson',
+];
 
 function properties(info: SubdistrictInfo) {
   return {
@@ -14,30 +18,22 @@ function properties(info: SubdistrictInfo) {
     name_en: info.nameEn,
     district_zh: info.districtZh,
     district_en: info.districtEn,
-    synthetic: info.osmName === null,
-    source: info.osmName === null ? SYNTHETIC_SOURCE : OSM_SOURCE,
+    synthetic: false,
+    source: `OpenStreetMap relation ${info.osmRelation}`,
   };
 }
 
-function osmGeometry(osm: FeatureCollection, name: string): Area {
-  const feature = osm.features.find((f) => f.properties?.subdistrict === name);
-  if (!feature) throw new Error(`OSM sub-district ${name} not found`);
-  return feature as Area;
+/** The files name an outline by `subdistrict` (central file) or `name`. */
+const officialName = (f: Feature) => f.properties?.subdistrict ?? f.properties?.name;
+
+export function readOutlines(paths = OUTLINE_FILES): Feature[] {
+  return paths.flatMap((path) => (JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection).features);
 }
 
-/** The outline minus every overlapping OSM neighbour and the river; the main piece only. */
-function syntheticGeometry(info: SubdistrictInfo, neighbours: Area[], water: Area[]): Area {
-  const outline = turf.polygon([SYNTHETIC_OUTLINES[info.code]]) as Area;
-  const rest = subtract(outline, [...neighbours, ...water]);
-  if (!rest) throw new Error(`${info.code}: nothing left of the outline`);
-  return largestPolygon(rest);
-}
-
-export function buildSubdistricts(osm: FeatureCollection, water: Area[]): Area[] {
-  const neighbours = osm.features as Area[];
+export function buildSubdistricts(outlines: Feature[]): Area[] {
   return SUBDISTRICTS.map((info) => {
-    const area = info.osmName ? osmGeometry(osm, info.osmName) : syntheticGeometry(info, neighbours, water);
-    const rounded = roundArea(area)!;
-    return turf.multiPolygon(polygonsOf(rounded), properties(info));
+    const outline = outlines.find((f) => officialName(f) === info.nameZh);
+    if (!outline) throw new Error(`OSM outline of ${info.nameZh} not found in ${OUTLINE_FILES.join(', ')}`);
+    return turf.multiPolygon(polygonsOf(roundArea(outline as Area)!), properties(info));
   });
 }

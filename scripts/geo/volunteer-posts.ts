@@ -1,11 +1,14 @@
-/** Synthetic volunteer posts along the Puxi riverside of the Huangpu. */
+/** Synthetic volunteer posts on the riverside walk of the Huangpu: on land, a few dozen metres from the real bank. */
 import * as turf from '@turf/turf';
-import type { Feature, Point, Position } from 'geojson';
+import type { Feature, LineString, Point, Position } from 'geojson';
 import type { SeededRandom } from '../../src/lib/geo/seeded-random.ts';
-import { type Area, intersect, metresBetween, pointFeature, randomPointIn } from './geometry.ts';
+import { type Area, metresToArea, pointFeature, polygonsOf, roundPoint } from './geometry.ts';
 import { type Land, onLand } from './land.ts';
 
-export const MAX_METRES_FROM_WATER = 150;
+/** How far inland from the bank a post stands: the width of the riverside walk. */
+export const INLAND_METRES: [number, number] = [12, 45];
+/** A land vertex this close to the river lies on the bank (coordinates are rounded to about 0.1 m). */
+const ON_BANK_METRES = 1;
 const DUTIES = ['station_duty', 'civility_persuasion', 'order_keeping', 'interpreting'] as const;
 const SHIFTS: [string, string][] = [['08:00', '12:00'], ['09:00', '17:00'], ['13:00', '18:00'], ['17:30', '21:30'], ['18:00', '22:00']];
 const TEAMS: Record<string, [string, string]> = {
@@ -13,15 +16,46 @@ const TEAMS: Record<string, [string, string]> = {
   wuliqiao: ['黄浦滨江志愿服务队', 'Huangpu Riverside Volunteer Team'],
 };
 
+const metresToRiver = (p: Position, river: Area[]) => Math.min(...river.map((r) => metresToArea(p, r)));
+
+/** Runs of consecutive ring vertices on the bank; the ring is closed, so a run may wrap around its start. */
+function bankRuns(ring: Position[], river: Area[]): Position[][] {
+  const open = ring.slice(0, -1);
+  const onBank = open.map((p) => metresToRiver(p, river) <= ON_BANK_METRES);
+  const start = onBank.indexOf(false);
+  if (start < 0) return [ring];
+  const runs: Position[][] = [[]];
+  for (let k = 0; k < open.length; k++) {
+    const i = (start + k) % open.length;
+    if (onBank[i]) runs[runs.length - 1].push(open[i]);
+    else if (runs[runs.length - 1].length > 0) runs.push([]);
+  }
+  return runs.filter((run) => run.length >= 2);
+}
+
+/** The longest stretch of the land's outline that follows the river. */
+function riverBank(land: Area, river: Area[]): Feature<LineString> {
+  const runs = polygonsOf(land).flatMap((rings) => bankRuns(rings[0], river)).map((run) => turf.lineString(run));
+  if (runs.length === 0) throw new Error('the land does not reach the river');
+  return runs.reduce((a, b) => (turf.length(b) > turf.length(a) ? b : a));
+}
+
+/** A land point `inlandM` from the bank at `atKm` along it, on whichever side is land. */
+function inlandOf(bank: Feature<LineString>, atKm: number, inlandM: number, land: Land): Position | null {
+  const lengthKm = turf.length(bank);
+  const [a, b] = [Math.max(0, atKm - 0.005), Math.min(lengthKm, atKm + 0.005)];
+  const heading = turf.bearing(turf.along(bank, a), turf.along(bank, b));
+  const at = turf.along(bank, atKm);
+  for (const side of [90, -90]) {
+    const p = roundPoint(turf.destination(at, inlandM / 1000, heading + side).geometry.coordinates);
+    if (onLand(land, p)) return p;
+  }
+  return null;
+}
+
 function duties(rng: SeededRandom): string[] {
   const chosen = DUTIES.filter(() => rng.chance(0.45));
   return chosen.length > 0 ? chosen : [rng.pick(DUTIES)];
-}
-
-function riversideBand(land: Land, river: Area): Area {
-  const band = intersect(land.area, turf.buffer(river, MAX_METRES_FROM_WATER, { units: 'meters' }) as Area);
-  if (!band) throw new Error(`${land.info.code} does not reach the river`);
-  return band;
 }
 
 function post(land: Land, at: Position, n: number, rng: SeededRandom): Feature<Point> {
@@ -41,17 +75,17 @@ function post(land: Land, at: Position, n: number, rng: SeededRandom): Feature<P
   });
 }
 
-/** Posts on land within MAX_METRES_FROM_WATER of the river, spaced along the bank. */
-export function buildVolunteerPosts(land: Land, river: Area, count: number, rng: SeededRandom): Feature<Point>[] {
+/** `count` posts spread evenly along the bank, numbered downstream or upstream as the outline runs. */
+export function buildVolunteerPosts(land: Land, river: Area[], count: number, rng: SeededRandom): Feature<Point>[] {
   if (count === 0) return [];
-  const band = riversideBand(land, river);
-  const taken: Position[] = [];
+  const bank = riverBank(land.area, river);
+  const stepKm = turf.length(bank) / count;
   return Array.from({ length: count }, (_, i) => {
-    let at = randomPointIn(band, rng, (p) => onLand(land, p));
-    for (let attempt = 0; attempt < 50 && taken.some((t) => metresBetween(at, t) < 60); attempt++) {
-      at = randomPointIn(band, rng, (p) => onLand(land, p));
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const atKm = (i + 0.5 + rng.range(-0.3, 0.3)) * stepKm;
+      const at = inlandOf(bank, atKm, rng.range(...INLAND_METRES), land);
+      if (at) return post(land, at, i + 1, rng);
     }
-    taken.push(at);
-    return post(land, at, i + 1, rng);
+    throw new Error(`${land.info.code}: no land found beside the bank for volunteer post ${i + 1}`);
   });
 }

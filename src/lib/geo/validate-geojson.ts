@@ -138,21 +138,14 @@ export function validateUniqueCodes(file: string, fc: FeatureCollection, pattern
   return errors;
 }
 
-/** Every Point lies inside `area` (the service area) and, if given, outside `water`. */
-export function validatePointsInArea(
-  file: string,
-  fc: FeatureCollection,
-  area: AreaFeature,
-  water?: AreaFeature,
-): string[] {
+/** Every Point lies inside `area` (the service area). */
+export function validatePointsInArea(file: string, fc: FeatureCollection, area: AreaFeature): string[] {
   const errors: string[] = [];
   fc.features.forEach((feature, i) => {
     if (feature.geometry.type !== 'Point') return errors.push(`${file}: feature ${featureLabel(feature, i)} is not a Point`);
     const point = feature.geometry.coordinates;
     if (!turf.booleanPointInPolygon(point, area)) {
       errors.push(`${file}: feature ${featureLabel(feature, i)} at [${point.join(', ')}] lies outside the service area`);
-    } else if (water && turf.booleanPointInPolygon(point, water)) {
-      errors.push(`${file}: feature ${featureLabel(feature, i)} at [${point.join(', ')}] lies in water`);
     }
   });
   return errors;
@@ -304,6 +297,39 @@ export function validateGridHierarchy(file: string, grids: FeatureCollection, su
   const containerOf = (g: GridProps) =>
     g.parent_code ? gridByCode.get(g.parent_code)! : subdistrictByCode.get(g.subdistrict_code)!;
   return [...containmentErrors(file, areas, containerOf), ...siblingErrors(file, areas)];
+}
+
+function childrenByParent(grids: AreaFeature[]): Map<string, AreaFeature[]> {
+  const groups = new Map<string, AreaFeature[]>();
+  for (const grid of grids) {
+    const key = gridProps(grid).parent_code ?? `sub-district ${gridProps(grid).subdistrict_code}`;
+    groups.set(key, [...(groups.get(key) ?? []), grid]);
+  }
+  return groups;
+}
+
+function uncoveredM2(parent: AreaFeature, children: AreaFeature[]): number {
+  return children.length === 0 ? turf.area(parent) : areaOutsideM2(parent, unionOf(children));
+}
+
+/**
+ * The grids fill what they divide: the top-level grids of a sub-district cover its
+ * land (`landByCode`: the outline less the rivers) and the children of every grid
+ * that has any cover it, each but for the tolerance.
+ */
+export function validateGridCoverage(file: string, grids: FeatureCollection, landByCode: Map<string, AreaFeature>): string[] {
+  const areas = grids.features as AreaFeature[];
+  const children = childrenByParent(areas);
+  const parents: [string, string, AreaFeature][] = [
+    ...[...landByCode].map(([code, land]): [string, string, AreaFeature] => [`sub-district ${code}`, `the land of sub-district ${code}`, land]),
+    ...areas.filter((g) => children.has(gridProps(g).code)).map((g): [string, string, AreaFeature] => [gridProps(g).code, `feature ${gridProps(g).code}`, g]),
+  ];
+  const errors: string[] = [];
+  for (const [key, label, parent] of parents) {
+    const uncovered = uncoveredM2(parent, children.get(key) ?? []);
+    if (uncovered > areaToleranceM2(turf.area(parent))) errors.push(`${file}: ${label} has ${formatM2(uncovered)} m² that none of its grids cover`);
+  }
+  return errors;
 }
 
 /** Every case references an existing category code. */

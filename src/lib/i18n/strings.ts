@@ -68,7 +68,10 @@ export const STRINGS = {
   loadFailedOffline: { zh: '无法连接数据服务；恢复连接后将自动重新加载。', en: 'The data service cannot be reached; layers reload on their own once it is back.' },
   countsFailed: { zh: '图层统计读取失败', en: 'Could not read the layer counts' },
   popupFailed: { zh: '详情加载失败', en: 'Could not load the details' },
-  attributionSynthetic: { zh: '网格、河道、设施与案件为合成演示数据', en: 'Grids, river, facilities and cases are synthetic demo data' },
+  attributionSynthetic: {
+    zh: '合成演示数据：网格、街道内的道路、设施与案件；来自 OpenStreetMap：街道边界、河流、地铁与高架道路',
+    en: 'Synthetic demo data: grids, streets inside the sub-districts, facilities and cases; from OpenStreetMap: sub-district outlines, rivers, metro and elevated roads',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

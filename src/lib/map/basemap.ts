@@ -1,10 +1,11 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Flavour } from '../theme/theme';
 
-export const ATTRIBUTION = '© OpenStreetMap contributors, ODbL 1.0';
+/** The OpenStreetMap attribution the ODbL asks for; the offline style's OSM sources carry the same text, so it shows once. */
+export const ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a>, ODbL 1.0';
 
-/** The four sub-districts with a margin: what the map shows when a link names no view. */
-export const SERVICE_BOUNDS: [[number, number], [number, number]] = [[121.425, 31.19], [121.565, 31.325]];
+/** The four sub-districts' OSM outlines with a small margin: what the map shows when a link names no view. */
+export const SERVICE_BOUNDS: [[number, number], [number, number]] = [[121.423, 31.186], [121.538, 31.327]];
 
 /**
  * The basemap style: VITE_BASEMAP_STYLE when set (any MapLibre style URL),

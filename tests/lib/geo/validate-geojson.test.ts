@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import {
   validateCategoryReferences,
   validateFeatureCollection,
+  validateGridCoverage,
   validateGridHierarchy,
   validatePointsInArea,
   validatePointsNear,
@@ -87,12 +88,6 @@ describe('validatePointsInArea', () => {
   it('reports a point outside the service area', () => {
     const errors = validatePointsInArea(FILE, collection([point([121.6, 31.255], { code: 'out' })]), serviceArea);
     expect(errors).toEqual([`${FILE}: feature out at [121.6, 31.255] lies outside the service area`]);
-  });
-
-  it('reports a point in the water', () => {
-    const water = { type: 'Feature', ...polygon(square(121.5, 31.25, 0.002)) } as AreaFeature;
-    const errors = validatePointsInArea(FILE, collection([point([121.501, 31.251], { code: 'wet' })]), serviceArea, water);
-    expect(errors).toEqual([`${FILE}: feature wet at [121.501, 31.251] lies in water`]);
   });
 });
 
@@ -197,6 +192,42 @@ describe('validateGridHierarchy', () => {
       grid('G1-01', 'meta_grid', 'G1', square(121.5, 31.25, 0.001)),
     ]);
     expect(validateGridHierarchy(FILE, grids, subdistricts)[0]).toMatch(/G1-01 \(meta_grid\) has parent G1 of level grid, expected micro_grid/);
+  });
+});
+
+describe('validateGridCoverage', () => {
+  const land = new Map([['sd', serviceArea]]);
+  const halves = [
+    grid('G1', 'grid', null, [[121.5, 31.25], [121.505, 31.25], [121.505, 31.26], [121.5, 31.26], [121.5, 31.25]]),
+    grid('G2', 'grid', null, [[121.505, 31.25], [121.51, 31.25], [121.51, 31.26], [121.505, 31.26], [121.505, 31.25]]),
+  ];
+
+  it('accepts top-level grids that fill the land and children that fill their parent', () => {
+    const grids = collection([
+      ...halves,
+      grid('G1-M1', 'micro_grid', 'G1', [[121.5, 31.25], [121.505, 31.25], [121.505, 31.255], [121.5, 31.255], [121.5, 31.25]]),
+      grid('G1-M2', 'micro_grid', 'G1', [[121.5, 31.255], [121.505, 31.255], [121.505, 31.26], [121.5, 31.26], [121.5, 31.255]]),
+      grid('G2-M1', 'micro_grid', 'G2', halves[1].geometry.coordinates[0]),
+    ]);
+    expect(validateGridCoverage(FILE, grids, land)).toEqual([]);
+  });
+
+  it('reports land that no top-level grid covers', () => {
+    const grids = collection([halves[0], grid('G1-M1', 'micro_grid', 'G1', halves[0].geometry.coordinates[0])]);
+    expect(validateGridCoverage(FILE, grids, land)).toEqual([
+      expect.stringMatching(/^geo\/test\.geojson: the land of sub-district sd has [\d,]+ m² that none of its grids cover$/),
+    ]);
+  });
+
+  it('reports a grid its children leave partly uncovered', () => {
+    const grids = collection([
+      ...halves,
+      grid('G1-M1', 'micro_grid', 'G1', [[121.5, 31.25], [121.505, 31.25], [121.505, 31.255], [121.5, 31.255], [121.5, 31.25]]),
+      grid('G2-M1', 'micro_grid', 'G2', halves[1].geometry.coordinates[0]),
+    ]);
+    expect(validateGridCoverage(FILE, grids, land)).toEqual([
+      expect.stringMatching(/^geo\/test\.geojson: feature G1 has [\d,]+ m² that none of its grids cover$/),
+    ]);
   });
 });
 
