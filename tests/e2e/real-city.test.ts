@@ -77,6 +77,11 @@ describe.skipIf(!HAS_CHROMIUM)('the real city on the map', () => {
     expect(await attribution.textContent()).toContain('ODbL 1.0');
     expect(await attribution.textContent()).toContain('合成演示数据');
     expect(await attribution.locator('a[href="https://www.openstreetmap.org/copyright"]').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await expect.poll(() => attribution.textContent()).toContain('Synthetic demo data');
+    expect(await attribution.textContent()).toContain('© OpenStreetMap contributors');
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await expect.poll(() => attribution.textContent()).toContain('合成演示数据');
   });
 
   it('names the neighbouring places in English in the English interface', async () => {
