@@ -35,7 +35,18 @@ describeEachEngine('read functions', (engine) => {
     expect([...open.statuses].every((s) => s <= 1)).toBe(true);
     expect([...open.sources].every((s) => s === 0)).toBe(true);
     const two = await data.cases({ ids: [open.ids[0], open.ids[1]] });
-    expect([...two.ids]).toEqual([open.ids[0], open.ids[1]]);
+    expect([...two.ids].sort((a, b) => a - b)).toEqual([open.ids[0], open.ids[1]].sort((a, b) => a - b));
+  });
+
+  it('never caps a read silently: a capped read keeps the newest cases and says so', async () => {
+    const data = engine().as('public');
+    const all = await data.cases();
+    expect(all.capped).toBe(false);
+    const newest = [...all.ids].sort((a, b) => b - a).slice(0, 5);
+    const capped = await data.cases({ limit: 5 });
+    expect(capped.capped).toBe(true);
+    expect([...capped.ids]).toEqual(newest);
+    expect((await data.cases({ limit: all.length })).capped).toBe(false);
   });
 
   it('counts open cases in a grid and everything below it', async () => {

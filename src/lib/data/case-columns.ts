@@ -16,6 +16,7 @@ function emptyColumns(n: number, categoryCodes: string[]): CaseColumns {
     closedAt: new Float64Array(n),
     caseNos: new Array<string>(n),
     categoryCodes,
+    capped: false,
   };
 }
 
@@ -76,6 +77,7 @@ export function mergeCaseColumns(old: CaseColumns, ids: Iterable<number>, fresh:
   for (let i = 0; i < old.length; i++) if (!touched.has(old.ids[i]) || freshAt.has(old.ids[i])) n++;
   for (const id of freshAt.keys()) if (!oldIds.has(id)) n++;
   const merged = emptyColumns(n, codes);
+  merged.capped = old.capped;
   let j = 0;
   for (let i = 0; i < old.length; i++) {
     const id = old.ids[i];

@@ -6,6 +6,7 @@ import {
   type Bbox,
   type CaseDetail,
   type CaseStatus,
+  CASE_READ_LIMIT,
   type CaseQuery,
   type CitygridData,
   type FireStation,
@@ -178,6 +179,7 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
       if (query.ids && !query.bbox && !query.statuses && !query.categories && !query.sources && !query.since) {
         return toCaseColumns(await transport.call('cases_by_ids', { p_ids: query.ids }), categoryCodes);
       }
+      const limit = query.limit ?? CASE_READ_LIMIT;
       const rows = await transport.call('cases_in_bbox', {
         ...bboxArgs(query.bbox),
         p_statuses: query.statuses ?? null,
@@ -185,8 +187,13 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
         p_sources: query.sources ?? null,
         p_since: query.since?.toISOString() ?? null,
         p_ids: query.ids ?? null,
+        p_limit: limit + 1,
       });
-      return toCaseColumns(rows, categoryCodes);
+      // One row past the limit tells a capped read from one that got everything.
+      const capped = rows.length > limit;
+      const columns = toCaseColumns(capped ? rows.slice(0, limit) : rows, categoryCodes);
+      columns.capped = capped;
+      return columns;
     },
     async caseDetail(id) {
       const [row] = await transport.call('case_detail', { p_case_id: id });

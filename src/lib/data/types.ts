@@ -50,6 +50,8 @@ export interface CaseColumns {
   caseNos: string[];
   /** Category codes; `categories` holds indexes into this list. */
   categoryCodes: string[];
+  /** More cases matched than were read: these are the newest, the oldest were left out. */
+  capped: boolean;
 }
 
 export interface CaseQuery {
@@ -59,7 +61,12 @@ export interface CaseQuery {
   sources?: CaseSource[];
   since?: Date;
   ids?: number[];
+  /** Most cases to read, newest first (CASE_READ_LIMIT when absent). */
+  limit?: number;
 }
+
+/** The most cases one read returns; past it the read says it was capped. */
+export const CASE_READ_LIMIT = 200_000;
 
 export interface CaseEvent {
   from: CaseStatus | null;

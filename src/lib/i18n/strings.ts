@@ -67,6 +67,7 @@ export const STRINGS = {
   loadFailed: { zh: '部分图层未能加载', en: 'Some layers could not be loaded' },
   loadFailedOffline: { zh: '无法连接数据服务；恢复连接后将自动重新加载。', en: 'The data service cannot be reached; layers reload on their own once it is back.' },
   countsFailed: { zh: '图层统计读取失败', en: 'Could not read the layer counts' },
+  casesCapped: { zh: '仅绘制最新的 {n} 条案件，更早的未绘制', en: 'Showing the newest {n} cases; older ones are not drawn' },
   popupFailed: { zh: '详情加载失败', en: 'Could not load the details' },
   attributionSynthetic: {
     zh: '合成演示数据：网格、街道内的道路、设施与案件；来自 OpenStreetMap：街道边界、河流、地铁与高架道路',
