@@ -2,13 +2,12 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, ReportedCase, TrackedCase } from '../../src/lib/data/types';
 import { HAS_CHROMIUM, startApp, type App } from './support/browser';
-import { openAt, view } from './support/dashboard';
+import { openAt, reportCaseScript, view } from './support/dashboard';
 import { watchPageErrors } from './support/page-watch';
 
 /** On Pingliang Road, inside a grid of the service area. */
 const SPOT = { lon: 121.5235, lat: 31.2585 };
-const report = (description: string) =>
-  `window.citygrid.data.reportCase({ categoryCode: 'E-0501', lon: ${SPOT.lon}, lat: ${SPOT.lat}, description: ${JSON.stringify(description)} })`;
+const report = (description: string) => reportCaseScript(SPOT, description);
 
 describe.skipIf(!HAS_CHROMIUM)('a confirmed report in the embedded database', () => {
   let app: App;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { HAS_CHROMIUM, startApp, type App } from './support/browser';
-import { openAt, screenPoint, view } from './support/dashboard';
+import { openAt, reportCaseScript, screenPoint, view } from './support/dashboard';
 import { shareChanged } from './support/pixels';
 
 describe.skipIf(!HAS_CHROMIUM)('live updates across tabs', () => {
@@ -21,9 +21,7 @@ describe.skipIf(!HAS_CHROMIUM)('live updates across tabs', () => {
     const clip = { x: centre.x - 30, y: centre.y - 30, width: 60, height: 60 };
     const before = await wall.screenshot({ clip });
     const phone = await openAt(app, view(14, spot.lat, spot.lon), { width: 390, height: 844 }, context);
-    const reported = (await phone.evaluate(
-      `window.citygrid.data.reportCase({ categoryCode: 'E-0501', lon: ${spot.lon}, lat: ${spot.lat}, description: '平凉路流动摊贩 e2e' })`,
-    )) as { caseNo: string };
+    const reported = (await phone.evaluate(reportCaseScript(spot, '平凉路流动摊贩 e2e'))) as { caseNo: string };
     await expect
       .poll(() => wall.evaluate(`window.citygrid.stores.stores.cases.columns.caseNos.includes('${reported.caseNo}')`), { timeout: 20_000 })
       .toBe(true);

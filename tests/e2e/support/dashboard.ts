@@ -51,3 +51,8 @@ export async function mapShot(page: Page, path?: string): Promise<Buffer> {
   await page.addStyleTag({ content: 'header, .side, .maplibregl-ctrl { visibility: visible !important; }' });
   return shot;
 }
+
+/** Page script that reports a street-stall case at a place through `window.citygrid.data`. */
+export function reportCaseScript(place: { lon: number; lat: number }, description: string): string {
+  return `window.citygrid.data.reportCase({ categoryCode: 'E-0501', lon: ${place.lon}, lat: ${place.lat}, description: ${JSON.stringify(description)} })`;
+}
