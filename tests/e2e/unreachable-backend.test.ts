@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, startApp, type App } from './support/browser';
 import { countRequests, watchPageErrors } from './support/page-watch';
 
@@ -46,6 +47,11 @@ describe.skipIf(!HAS_CHROMIUM)('a Supabase backend that cannot be reached', () =
     const dashboard = page.getByTestId('dashboard');
     expect(await dashboard.getAttribute('data-failed')).toBe('5');
     expect(await dashboard.getAttribute('data-loaded')).toBe('false');
+  });
+
+  it('says all of it accessibly (axe-core: no serious or critical violations)', async () => {
+    await page.getByTestId('load-errors').waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows the layer counts failed instead of waiting forever', async () => {
