@@ -13,6 +13,8 @@
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { printTable, record, time } from './bench/measure';
+import { testDatabaseUrl } from '../tests/support/postgres';
 import { schemaFiles } from './db-snapshot';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -23,31 +25,6 @@ const FIRST_MONTH = '2024-12-01'; // partitions cover 2024-12 … 2026-11, Shang
 const CURRENT = { from: '2026-11-01 00:00+08', to: '2026-12-01 00:00+08' };
 // A sub-district-sized box in the city centre (about 3.8 km × 3.3 km).
 const BBOX = 'ST_MakeEnvelope(121.46, 31.22, 121.50, 31.25, 4326)';
-
-type Row = [name: string, baseline: string, baselineValue: number, value: number, unit: string];
-const rows: Row[] = [];
-
-function scratchUrl(): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function time(run: () => unknown | Promise<unknown>, repeat = 1): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < repeat; i++) {
-    const start = performance.now();
-    await run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-function record(name: string, baseline: string, baselineValue: number, value: number, unit = 'ms') {
-  rows.push([name, baseline, baselineValue, value, unit]);
-  const fmt = (v: number) => (unit === 'ms' ? `${v.toFixed(1).padStart(9)} ms` : `${String(Math.round(v)).padStart(9)} ${unit}`);
-  console.log(`${name.padEnd(46)} ${fmt(value)}   vs ${baseline.padEnd(40)} ${fmt(baselineValue)}   ×${(baselineValue / value).toFixed(1)}`);
-}
 
 function monthStart(i: number): string {
   const d = new Date(`${FIRST_MONTH}T00:00:00Z`);
@@ -68,7 +45,7 @@ async function prepare() {
   await admin.query(`drop database if exists ${DATABASE} with (force)`);
   await admin.query(`create database ${DATABASE}`);
   await admin.end();
-  const client = new pg.Client({ connectionString: scratchUrl() });
+  const client = new pg.Client({ connectionString: testDatabaseUrl(SERVER_URL, DATABASE) });
   await client.connect();
   client.on('notice', () => {});
   for (const f of schemaFiles()) {
@@ -252,9 +229,5 @@ try {
   await db.end();
   await dropScratch();
 }
-console.log(`\n| measurement | value | baseline | baseline value | ratio |\n|---|---:|---|---:|---:|`);
-for (const [name, baseline, b, v, unit] of rows) {
-  const fmt = (x: number) => (unit === 'ms' ? `${x.toFixed(1)} ms` : `${Math.round(x).toLocaleString('en-US')} ${unit}`);
-  console.log(`| ${name.trim()} | ${fmt(v)} | ${baseline} | ${fmt(b)} | ×${(b / v).toFixed(1)} |`);
-}
+printTable();
 console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);

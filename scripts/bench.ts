@@ -13,24 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { createCitygridData } from '../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../src/lib/data/sql-transport';
 import type { Claims } from '../src/lib/data/types';
+import { record, time, printTable } from './bench/measure';
 import { createMigratedDatabase, ensureSnapshot } from './db-snapshot';
-
-const rows: [string, string, number, number][] = [];
-
-async function time(run: () => unknown | Promise<unknown>, repeat = 1): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < repeat; i++) {
-    const start = performance.now();
-    await run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-function record(name: string, baseline: string, baselineMs: number, ms: number) {
-  rows.push([name, baseline, baselineMs, ms]);
-  console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms   vs ${baseline.padEnd(34)} ${baselineMs.toFixed(1).padStart(9)} ms   ×${(baselineMs / ms).toFixed(1)}`);
-}
 
 async function databaseStart() {
   const snapshot = readFileSync(await ensureSnapshot(() => {}));
@@ -195,3 +179,4 @@ await casesByIds('PGlite', (sql, params) => (params ? db.query(sql, params) : db
 await db.close();
 await postgresThroughput();
 if (!process.argv.includes('--no-browser')) await browser();
+printTable();

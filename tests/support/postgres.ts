@@ -4,9 +4,10 @@ import type { SqlDatabase } from '../../src/lib/data/sql-transport';
 
 const TEST_DATABASE = 'citygrid_test';
 
-export function testDatabaseUrl(serverUrl: string): string {
+/** The URL of `database` on the server `serverUrl` points at (the test database by default). */
+export function testDatabaseUrl(serverUrl: string, database = TEST_DATABASE): string {
   const url = new URL(serverUrl);
-  url.pathname = `/${TEST_DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }
 

@@ -5,6 +5,8 @@
  * backoff until the source answers again, then tells its listeners to refetch
  * what changed while away.
  */
+import { errorMessage } from './rpc';
+
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export interface ConnectionState {
@@ -24,7 +26,7 @@ export interface BackoffOptions {
   offlineAfter: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { firstDelayMs: 1000, maxDelayMs: 30_000, offlineAfter: 4 };
+const DEFAULT_BACKOFF: BackoffOptions = { firstDelayMs: 1000, maxDelayMs: 30_000, offlineAfter: 4 };
 
 type Listener = (state: ConnectionState) => void;
 
@@ -72,7 +74,7 @@ export class ConnectionMonitor {
 
   /** A call could not reach the source; starts (or continues) reconnecting. */
   failed(error: unknown) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const since = this.#state.since ?? this.now();
     if (this.#state.status === 'live' || this.#state.status === 'connecting') {
       this.#set({ status: 'reconnecting', attempt: 0, since, error: message });
@@ -120,8 +122,8 @@ export class ConnectionMonitor {
       this.succeeded();
     } catch (error) {
       const attempt = this.#state.attempt + 1;
-      const status = attempt >= this.options.offlineAfter ? 'offline' : this.#state.status === 'offline' ? 'offline' : 'reconnecting';
-      this.#set({ ...this.#state, status, attempt, error: error instanceof Error ? error.message : String(error) });
+      const status = attempt >= this.options.offlineAfter || this.#state.status === 'offline' ? 'offline' : 'reconnecting';
+      this.#set({ ...this.#state, status, attempt, error: errorMessage(error) });
       if (!this.#timer) this.#schedule();
     }
   }

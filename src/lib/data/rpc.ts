@@ -44,6 +44,9 @@ export interface RpcTransport {
   subscribe(listener: (event: ChangeEvent) => void): () => void;
 }
 
+/** What a failure says, whatever was thrown. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * A failed call, with the message the database (or the network) gave.
  * `unreachable` means the call never reached the database; anything else is

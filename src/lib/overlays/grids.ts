@@ -100,16 +100,22 @@ export const gridsOverlay: Overlay<GridStore> = {
   },
 };
 
-/** The given grids with every grid above them. */
-export function ancestorIds(store: GridStore, ids: Iterable<number>): Set<number> {
+function parentMap(store: GridStore): Map<number, number | null> {
   const parentOf = new Map<number, number | null>();
   for (const level of LEVELS) for (const g of store.byLevel[level]) parentOf.set(g.id, g.parentId);
+  return parentOf;
+}
+
+/** A grid and every grid above it, nearest first. */
+function* lineage(parentOf: Map<number, number | null>, id: number): Generator<number> {
+  for (let current: number | null | undefined = id; current != null; current = parentOf.get(current)) yield current;
+}
+
+/** The given grids with every grid above them. */
+export function ancestorIds(store: GridStore, ids: Iterable<number>): Set<number> {
+  const parentOf = parentMap(store);
   const result = new Set<number>();
-  for (const id of ids) {
-    for (let current: number | null | undefined = id; current != null && !result.has(current); current = parentOf.get(current)) {
-      result.add(current);
-    }
-  }
+  for (const id of ids) for (const grid of lineage(parentOf, id)) result.add(grid);
   return result;
 }
 
@@ -119,10 +125,11 @@ export function ancestorIds(store: GridStore, ids: Iterable<number>): Set<number
  * levels whose counts changed get new arrays.
  */
 export function adjustOpenCases(store: GridStore, deltas: Map<number, number>): GridStore {
+  const parentOf = parentMap(store);
   const total = new Map<number, number>();
   for (const [gridId, delta] of deltas) {
     if (delta === 0) continue;
-    for (const id of ancestorIds(store, [gridId])) total.set(id, (total.get(id) ?? 0) + delta);
+    for (const id of lineage(parentOf, gridId)) total.set(id, (total.get(id) ?? 0) + delta);
   }
   if (total.size === 0) return store;
   const byLevel = { ...store.byLevel };

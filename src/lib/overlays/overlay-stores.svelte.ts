@@ -4,6 +4,7 @@ import { OVERLAYS } from '.';
 import type { OverlayContext, OverlayId } from './overlay';
 import { createChangeBatcher, mergeBatch, type ChangeBatch } from '../live/change-batcher';
 import { isOpen, type CaseColumns } from '../data/types';
+import { errorMessage } from '../data/rpc';
 
 const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'cases', 'grids'];
 
@@ -49,7 +50,7 @@ export class OverlayStores {
       const { [id]: _cleared, ...rest } = this.errors;
       this.errors = rest;
     } catch (error) {
-      this.errors = { ...this.errors, [id]: error instanceof Error ? error.message : String(error) };
+      this.errors = { ...this.errors, [id]: errorMessage(error) };
     }
   }
 
