@@ -2,7 +2,8 @@ import pg from 'pg';
 import { schemaFiles } from '../../scripts/db-snapshot';
 import type { SqlDatabase } from '../../src/lib/data/sql-transport';
 
-const TEST_DATABASE = 'citygrid_test';
+/** Overridable so that two checkouts can test against one server side by side. */
+const TEST_DATABASE = process.env.CITYGRID_TEST_DB ?? 'citygrid_test';
 
 /** The URL of `database` on the server `serverUrl` points at (the test database by default). */
 export function testDatabaseUrl(serverUrl: string, database = TEST_DATABASE): string {
