@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { HAS_CHROMIUM, startApp, type App } from './support/browser';
-import { openAt, reportCaseScript, screenPoint, view } from './support/dashboard';
+import { nextFrames, openAt, reportCaseScript, screenPoint, view } from './support/dashboard';
 import { shareChanged } from './support/pixels';
 
 describe.skipIf(!HAS_CHROMIUM)('live updates across tabs', () => {
@@ -21,11 +21,11 @@ describe.skipIf(!HAS_CHROMIUM)('live updates across tabs', () => {
     const clip = { x: centre.x - 30, y: centre.y - 30, width: 60, height: 60 };
     const before = await wall.screenshot({ clip });
     const phone = await openAt(app, view(14, spot.lat, spot.lon), { width: 390, height: 844 }, context);
-    const reported = (await phone.evaluate(reportCaseScript(spot, '平凉路流动摊贩 e2e'))) as { caseNo: string };
+    const reported = (await phone.evaluate(reportCaseScript(spot, '平凉路流动摊贩 e2e'))) as { id: number };
     await expect
-      .poll(() => wall.evaluate(`window.citygrid.stores.stores.cases.columns.caseNos.includes('${reported.caseNo}')`), { timeout: 20_000 })
+      .poll(() => wall.evaluate(`(() => { const c = window.citygrid.stores.stores.cases.columns; return c.ids.subarray(0, c.length).includes(${reported.id}); })()`), { timeout: 20_000 })
       .toBe(true);
-    await wall.waitForTimeout(1000);
+    await nextFrames(wall);
     await wall.screenshot({ path: 'tests/e2e/__results__/live-new-case.png' });
     expect(shareChanged(before, await wall.screenshot({ clip }))).toBeGreaterThan(0.02);
     expect(await wall.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);

@@ -94,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
 
   it('opens the popup of the case clicked, with its number and description', async () => {
     const open = await data(page).run((d) =>
-      d.cases({ bbox: [121.515, 31.255, 121.53, 31.265], statuses: ['handling'] }).then((c) => ({ id: c.ids[0], caseNo: c.caseNos[0], lon: c.positions[0], lat: c.positions[1] })),
+      d.cases({ bbox: [121.515, 31.255, 121.53, 31.265], statuses: ['handling'] }).then((c) => ({ id: c.ids[0], caseNo: new TextDecoder().decode(c.caseNoBytes.subarray(0, 24)).replace(/\0+$/, ''), lon: c.positions[0], lat: c.positions[1] })),
     );
     await goTo(page, view(18, open.lat, open.lon, 'cases'));
     const at = await screenPoint(page, open.lon, open.lat);
@@ -122,7 +122,7 @@ describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
     await page.getByText('案件筛选').click();
     for (const status of ['上报', '立案', '派遣', '处置中']) await page.getByTestId('layer-panel').getByLabel(status, { exact: true }).uncheck();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('status=handled&');
-    await page.waitForTimeout(1000);
+    await settle(page);
     const handledOnly = await mapShot(page, `${SHOTS}/cases-handled-only.png`);
     expect(shareChanged(all, handledOnly)).toBeGreaterThan(0.001);
     await page.getByText('案件筛选').click();

@@ -19,7 +19,7 @@ export function connectionText(state: ConnectionState, backend: 'supabase' | 'em
     case 'live':
       return t(backend === 'embedded' ? 'connectionLiveEmbedded' : 'connectionLive');
     case 'connecting':
-      return t('connectionConnecting');
+      return t(backend === 'embedded' ? 'connectionStartingEmbedded' : 'connectionConnecting');
     case 'reconnecting':
       return t('connectionReconnecting').replace('{n}', String(state.attempt + 1));
     case 'offline':

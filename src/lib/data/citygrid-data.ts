@@ -1,9 +1,10 @@
 import type { MultiPolygon } from 'geojson';
-import { toCaseColumns } from './case-columns';
+import { concatCaseColumns, toCaseColumns } from './case-columns';
 import { epochMs, num } from './values';
 import type { RpcTransport, Row } from './rpc';
 import {
   type Bbox,
+  type CaseColumns,
   type CaseDetail,
   type CaseStatus,
   CASE_READ_LIMIT,
@@ -150,12 +151,40 @@ function toKpis(row: Row): Kpis {
   };
 }
 
+/** Ids one cases_by_ids call takes (the function answers at most 10,000 rows). */
+const IDS_PER_READ = 5000;
+/** Rows a page of the full case read asks for. */
+const CASE_PAGE = 50_000;
+
 /** The typed data interface over either backend's transport. */
 export function createCitygridData(transport: RpcTransport): CitygridData {
   let categoryCodes: string[] = [];
+
+  /** Every case, in pages newest first; past `limit` the oldest are left out, and the columns say so. */
+  async function allCases(limit: number): Promise<CaseColumns> {
+    const pages: CaseColumns[] = [];
+    let read = 0;
+    let beforeId: number | null = null;
+    // One row past the limit tells a capped read from one that got everything.
+    while (read <= limit) {
+      const asked = Math.min(CASE_PAGE, limit + 1 - read);
+      const rows = await transport.call('cases_page', { p_before_id: beforeId, p_limit: asked });
+      const capped = read + rows.length > limit;
+      const page = toCaseColumns(capped ? rows.slice(0, limit - read) : rows, categoryCodes);
+      pages.unshift(page);
+      read += rows.length;
+      if (capped || rows.length < asked) break;
+      beforeId = page.ids[0];
+    }
+    const columns = concatCaseColumns(pages, categoryCodes);
+    columns.capped = read > limit;
+    return columns;
+  }
+
   return {
     backend: transport.backend,
     connection: transport.connection,
+    ready: transport.ready,
     async layerCounts() {
       const rows = await transport.call('layer_counts', {});
       return Object.fromEntries(rows.map((r) => [r.layer, num(r.count)])) as LayerCounts;
@@ -177,9 +206,14 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
     },
     async cases(query: CaseQuery = {}) {
       if (query.ids && !query.bbox && !query.statuses && !query.categories && !query.sources && !query.since) {
-        return toCaseColumns(await transport.call('cases_by_ids', { p_ids: query.ids }), categoryCodes);
+        const rows: Row[] = [];
+        for (let i = 0; i < query.ids.length; i += IDS_PER_READ) {
+          rows.push(...(await transport.call('cases_by_ids', { p_ids: query.ids.slice(i, i + IDS_PER_READ) })));
+        }
+        return toCaseColumns(rows, categoryCodes);
       }
       const limit = query.limit ?? CASE_READ_LIMIT;
+      if (!query.bbox && !query.statuses && !query.categories && !query.sources && !query.since && !query.ids) return allCases(limit);
       const rows = await transport.call('cases_in_bbox', {
         ...bboxArgs(query.bbox),
         p_statuses: query.statuses ?? null,
@@ -194,6 +228,10 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
       const columns = toCaseColumns(capped ? rows.slice(0, limit) : rows, categoryCodes);
       columns.capped = capped;
       return columns;
+    },
+    async casesChangedSince(since) {
+      const [row] = await transport.call('cases_changed_since', { p_since: since.toISOString() });
+      return { ids: (row.ids as number[]).map(num), checkedAt: epochMs(row.checked_at) };
     },
     async caseDetail(id) {
       const [row] = await transport.call('case_detail', { p_case_id: id });

@@ -32,7 +32,8 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
     return createCitygridData(new SupabaseTransport(client));
   }
   const [{ openEmbedded }, { SqlTransport }] = await Promise.all([import('./embedded/open-embedded'), import('./sql-transport')]);
-  const transport = new SqlTransport(await openEmbedded(config.baseUrl));
+  // The database starts in the background; calls wait for it, and the view paints meanwhile.
+  const transport = new SqlTransport(openEmbedded(config.baseUrl));
   transport.setDevice(deviceId());
   return createCitygridData(transport);
 }

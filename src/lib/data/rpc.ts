@@ -15,6 +15,8 @@ export const RPC_FUNCTIONS = {
     public: true,
   },
   cases_by_ids: { args: ['p_ids'], public: true },
+  cases_page: { args: ['p_before_id', 'p_limit'], public: true },
+  cases_changed_since: { args: ['p_since'], public: true },
   case_detail: { args: ['p_case_id'], public: true },
   fire_stations_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
   parking_in_bbox: { args: ['p_west', 'p_south', 'p_east', 'p_north', 'p_ids'], public: true },
@@ -40,6 +42,8 @@ export type Row = Record<string, unknown>;
 export interface RpcTransport {
   readonly backend: 'supabase' | 'embedded';
   readonly connection: ConnectionMonitor;
+  /** Resolves once the database answers (the embedded one starts in the background); rejects if it cannot start. */
+  readonly ready: Promise<void>;
   call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<Row[]>;
   subscribe(listener: (event: ChangeEvent) => void): () => void;
 }

@@ -37,13 +37,24 @@ export function rpcStatement(name: RpcName, args: Record<string, unknown>): { sq
  */
 export class SqlTransport implements RpcTransport {
   readonly backend = 'embedded' as const;
-  /** A local database: live once open, and nothing to reconnect to. */
+  /** A local database: connecting while it starts, live once open, and nothing to reconnect to. */
   readonly connection = new ConnectionMonitor();
+  readonly ready: Promise<void>;
+  #db: Promise<SqlDatabase>;
   #claims: Claims = { role: 'anon' };
   #headers: Record<string, string> = {};
 
-  constructor(private readonly db: SqlDatabase) {
-    this.connection.succeeded();
+  /** Takes the database, or the promise of one still starting: calls wait for it. */
+  constructor(db: SqlDatabase | Promise<SqlDatabase>) {
+    this.#db = Promise.resolve(db);
+    this.ready = this.#db.then(
+      () => this.connection.succeeded(),
+      (error: unknown) => {
+        this.connection.failed(error);
+        throw error;
+      },
+    );
+    this.ready.catch(() => {});
   }
 
   /** The device id the report limits count by, as the Supabase client sends it in a header. */
@@ -63,8 +74,9 @@ export class SqlTransport implements RpcTransport {
   async call(name: RpcName, args: Record<string, unknown>): Promise<Row[]> {
     const { sql, params } = rpcStatement(name, args);
     const claims = this.#claims;
+    const db = await this.#db;
     try {
-      const rows = await this.db.transaction(async (tx) => {
+      const rows = await db.transaction(async (tx) => {
         await tx.query(`set local role ${claims.role}`);
         await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`, [
           JSON.stringify(claims),
@@ -72,7 +84,7 @@ export class SqlTransport implements RpcTransport {
         ]);
         return (await tx.query<Row>(sql, params)).rows;
       });
-      if (isWrite(name)) await this.db.syncToFs?.();
+      if (isWrite(name)) await db.syncToFs?.();
       return rows;
     } catch (error) {
       const e = error as { message?: string; code?: string; detail?: string };
@@ -81,7 +93,7 @@ export class SqlTransport implements RpcTransport {
   }
 
   subscribe(listener: (event: ChangeEvent) => void): () => void {
-    const stop = this.db.listen(CHANGE_CHANNEL, (payload) => listener(JSON.parse(payload) as ChangeEvent));
+    const stop = this.#db.then((db) => db.listen(CHANGE_CHANNEL, (payload) => listener(JSON.parse(payload) as ChangeEvent)));
     return () => void stop.then((unlisten) => unlisten());
   }
 }

@@ -25,6 +25,8 @@ function unreachable(error: PostgrestFailure, status: number): boolean {
 export class SupabaseTransport implements RpcTransport {
   readonly backend = 'supabase' as const;
   readonly connection = new ConnectionMonitor();
+  /** Nothing to start: each call reaches the project, or fails saying so. */
+  readonly ready = Promise.resolve();
 
   constructor(private readonly client: SupabaseClient) {
     this.connection.setProbe(() => this.#page('layer_counts', {}, 0));

@@ -36,8 +36,14 @@ export interface CaseCategory {
 }
 
 /** Cases as columns, ready for deck.gl binary attributes. Times are epoch ms, NaN when absent. */
+/**
+ * Cases as typed columns, sorted by id (so a case is found by binary search,
+ * without a million-entry index). Arrays are sized to `capacity` and rows
+ * past `length` are spare, so new cases are appended in place.
+ */
 export interface CaseColumns {
   length: number;
+  capacity: number;
   ids: Int32Array;
   positions: Float64Array;
   statuses: Uint8Array;
@@ -47,7 +53,8 @@ export interface CaseColumns {
   reportedAt: Float64Array;
   dueAt: Float64Array;
   closedAt: Float64Array;
-  caseNos: string[];
+  /** Case numbers as ASCII, CASE_NO_WIDTH bytes a case: a million strings would fill the heap. */
+  caseNoBytes: Uint8Array;
   /** Category codes; `categories` holds indexes into this list. */
   categoryCodes: string[];
   /** More cases matched than were read: these are the newest, the oldest were left out. */
@@ -66,7 +73,7 @@ export interface CaseQuery {
 }
 
 /** The most cases one read returns; past it the read says it was capped. */
-export const CASE_READ_LIMIT = 200_000;
+export const CASE_READ_LIMIT = 2_000_000;
 
 export interface CaseEvent {
   from: CaseStatus | null;
@@ -217,10 +224,14 @@ export interface CitygridData {
   readonly backend: 'supabase' | 'embedded';
   /** Live / reconnecting / offline, for the header; also tells views when to refetch. */
   readonly connection: ConnectionMonitor;
+  /** Resolves once the database answers; until then calls wait for it. Rejects if it cannot start. */
+  readonly ready: Promise<void>;
   layerCounts(): Promise<LayerCounts>;
   categories(): Promise<CaseCategory[]>;
   grids(level: GridLevel, bbox?: Bbox, ids?: number[]): Promise<Grid[]>;
   cases(query?: CaseQuery): Promise<CaseColumns>;
+  /** Cases changed after `since` (by the database's clock), and that clock now, to pass next time. */
+  casesChangedSince(since: Date): Promise<{ ids: number[]; checkedAt: number }>;
   caseDetail(id: number): Promise<CaseDetail | null>;
   trackCase(trackingCode: string): Promise<TrackedCase | null>;
   fireStations(bbox?: Bbox, ids?: number[]): Promise<FireStation[]>;

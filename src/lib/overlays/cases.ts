@@ -1,14 +1,21 @@
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { mergeCaseColumns } from '../data/case-columns';
+import { caseNo, patchCaseColumns, type CasePatch } from '../data/case-columns';
 import { CASE_STATUSES, type CaseCategory, type CaseColumns, type CaseStatus } from '../data/types';
 import { CASE_STATUS_COLOURS, LABEL_FONT } from '../theme/theme';
-import { caseAttributes, caseFilterProps, caseMatcher, isOverdue, OVERDUE_RING, type CaseAttributes } from './case-attributes';
+import { caseFilterProps, caseMatcher, drawCases, isOverdue, OVERDUE_RING, redrawPatched, type DrawnCases } from './case-attributes';
 import type { LegendItem, Overlay, OverlayContext } from './overlay';
 
 export interface CaseStore {
   columns: CaseColumns;
   categories: CaseCategory[];
+  drawn: DrawnCases;
+  /** What the last refresh changed, for the open-case counts of the grids. */
+  lastPatch?: CasePatch;
+}
+
+export function caseStore(columns: CaseColumns, categories: CaseCategory[], now = Date.now()): CaseStore {
+  return { columns, categories, drawn: drawCases(columns, now) };
 }
 
 export const STATUS_LABEL: Record<CaseStatus, { zh: string; en: string }> = {
@@ -37,16 +44,12 @@ function categoryGlyph(category: CaseCategory | undefined, locale: 'zh' | 'en'):
 }
 
 const GLYPH_MIN_ZOOM = 16;
-const attributeCache = new WeakMap<CaseColumns, { minute: number; attributes: CaseAttributes }>();
+const MINUTE_MS = 60_000;
 
-/** Attributes rebuilt when the cases change or a minute passes (ages and overdue move with time). */
-function attributesFor(columns: CaseColumns, now: number): CaseAttributes {
-  const minute = Math.floor(now / 60_000);
-  const cached = attributeCache.get(columns);
-  if (cached?.minute === minute) return cached.attributes;
-  const attributes = caseAttributes(columns, minute * 60_000);
-  attributeCache.set(columns, { minute, attributes });
-  return attributes;
+/** The drawing, recomputed when a minute has passed since it was made (ages and overdue move with time). */
+function drawnAt(store: CaseStore, now: number): DrawnCases {
+  if (Math.floor(now / MINUTE_MS) !== store.drawn.minute) store.drawn = drawCases(store.columns, now);
+  return store.drawn;
 }
 
 function categoryName(store: CaseStore, index: number, ctx: OverlayContext): string {
@@ -79,31 +82,22 @@ export const casesOverlay: Overlay<CaseStore> = {
   label: 'layerCases',
   table: 'cases',
 
-  async load({ data }) {
+  async load({ data, now }) {
     const categories = await data.categories();
-    return { categories, columns: await data.cases() };
+    return caseStore(await data.cases(), categories, now);
   },
 
+  /** Patches the re-read cases into the columns in place and uploads only what they changed. */
   async refresh(store, ids, { data }) {
-    return { ...store, columns: mergeCaseColumns(store.columns, ids, await data.cases({ ids })) };
+    const patch = patchCaseColumns(store.columns, ids, await data.cases({ ids }));
+    return { ...store, columns: patch.columns, drawn: redrawPatched(store.drawn, patch), lastPatch: patch };
   },
 
   layers(store, ctx) {
     const c = store.columns;
-    const a = attributesFor(c, ctx.now);
     const points = new ScatterplotLayer({
       id: 'cases',
-      data: {
-        length: c.length,
-        attributes: {
-          getPosition: { value: c.positions, size: 2 },
-          getFillColor: { value: a.fillColors, size: 4, normalized: true },
-          getLineColor: { value: a.lineColors, size: 4, normalized: true },
-          getRadius: { value: a.radii, size: 1 },
-          getFilterValue: { value: a.reportedHours, size: 1 },
-          getFilterCategory: { value: a.categoryTriples, size: 3 },
-        },
-      } as never,
+      data: drawnAt(store, ctx.now).data as never,
       pickable: true,
       stroked: true,
       radiusUnits: 'pixels',
@@ -126,7 +120,7 @@ export const casesOverlay: Overlay<CaseStore> = {
     if (i < 0) return null;
     const c = store.columns;
     const overdue = isOverdue(c, i, ctx.now) ? ` · ${ctx.t('overdue')}` : '';
-    return `${c.caseNos[i]} · ${STATUS_LABEL[CASE_STATUSES[c.statuses[i]]][ctx.locale]}${overdue}\n${categoryName(store, c.categories[i], ctx)}`;
+    return `${caseNo(c, i)} · ${STATUS_LABEL[CASE_STATUSES[c.statuses[i]]][ctx.locale]}${overdue}\n${categoryName(store, c.categories[i], ctx)}`;
   },
 
   async popup(info, store, ctx) {

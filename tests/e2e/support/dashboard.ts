@@ -26,12 +26,18 @@ export async function goTo(page: Page, hash: string) {
   await settle(page);
 }
 
+/** Waits for the map to stand still with every deck.gl layer drawn complete (fonts and icons in), then for two more frames. */
 export async function settle(page: Page) {
   await page.waitForFunction(() => {
-    const map = (window as unknown as { citygridMap?: { loaded(): boolean; isMoving(): boolean } }).citygridMap;
-    return map?.loaded() && !map.isMoving();
+    const w = window as unknown as { citygridMap?: { loaded(): boolean; isMoving(): boolean }; citygridFrame?: { layers: number; loaded: number } };
+    return w.citygridMap?.loaded() && !w.citygridMap.isMoving() && w.citygridFrame && w.citygridFrame.loaded === w.citygridFrame.layers;
   }, null, { timeout: 60_000 });
-  await page.waitForTimeout(1500);
+  await nextFrames(page);
+}
+
+/** Waits until the browser has drawn `count` more animation frames. */
+export async function nextFrames(page: Page, count = 2) {
+  await page.evaluate(`new Promise((resolve) => { let left = ${count}; const tick = () => (--left ? requestAnimationFrame(tick) : resolve(null)); requestAnimationFrame(tick); })`);
 }
 
 /** Screen position of a longitude/latitude on the map. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { toCaseColumns } from '../../../src/lib/data/case-columns';
-import { caseAttributes, caseFilterProps, caseMatcher, isOverdue } from '../../../src/lib/overlays/case-attributes';
+import { patchCaseColumns, toCaseColumns } from '../../../src/lib/data/case-columns';
+import { caseAttributes, caseFilterProps, caseMatcher, drawCases, isOverdue, redrawPatched } from '../../../src/lib/overlays/case-attributes';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
 const cases = toCaseColumns([
-  { id: 1, status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) },
-  { id: 2, status: 'handling', source: 'ai_camera', category_code: 'B', lon: 1, lat: 2, reported_at: hoursAgo(30), due_at: hoursAgo(26) },
-  { id: 3, status: 'closed', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(24 * 40), due_at: hoursAgo(24 * 40 - 2) },
+  { id: 1, case_no: 'CG-1', status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) },
+  { id: 2, case_no: 'CG-2', status: 'handling', source: 'ai_camera', category_code: 'B', lon: 1, lat: 2, reported_at: hoursAgo(30), due_at: hoursAgo(26) },
+  { id: 3, case_no: 'CG-3', status: 'closed', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(24 * 40), due_at: hoursAgo(24 * 40 - 2) },
 ]);
 
 describe('case attributes', () => {
@@ -36,5 +36,32 @@ describe('case attributes', () => {
   it('shows nothing for a category filter naming no known category', () => {
     const props = caseFilterProps(cases, { statuses: ['reported'], categories: ['ZZZ'], sources: [], sinceDays: 30 });
     expect(props.filterCategories[1]).toEqual([-1]);
+  });
+
+  it('uploads again only the attributes a status change alters, recomputing only the patched rows', () => {
+    const columns = toCaseColumns([
+      { id: 1, case_no: 'CG-1', status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) },
+      { id: 2, case_no: 'CG-2', status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) },
+    ]);
+    const drawn = drawCases(columns, NOW);
+    const fresh = toCaseColumns([{ id: 2, case_no: 'CG-2', status: 'closed', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) }]);
+    const next = redrawPatched(drawn, patchCaseColumns(columns, [2], fresh));
+    const before = drawn.data.attributes;
+    const after = next.data.attributes;
+    expect(after.getPosition).toBe(before.getPosition);
+    expect(after.getFilterValue).toBe(before.getFilterValue);
+    expect(after.getFillColor).not.toBe(before.getFillColor);
+    expect(after.getFilterCategory).not.toBe(before.getFilterCategory);
+    expect(next.attributes.radii[1]).toBe(2.5);
+    expect(next.attributes.categoryTriples[3]).toBe(5);
+  });
+
+  it('redraws everything when a new case is appended', () => {
+    const columns = toCaseColumns([{ id: 1, case_no: 'CG-1', status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) }]);
+    const drawn = drawCases(columns, NOW);
+    const fresh = toCaseColumns([{ id: 2, case_no: 'CG-2', status: 'reported', source: 'resident_qr', category_code: 'A', lon: 3, lat: 4, reported_at: hoursAgo(0), due_at: hoursAgo(-1) }]);
+    const next = redrawPatched(drawn, patchCaseColumns(columns, [2], fresh));
+    expect(next.data.length).toBe(2);
+    expect([...next.data.attributes.getPosition.value]).toEqual([1, 2, 3, 4]);
   });
 });
