@@ -7,13 +7,13 @@ import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { mergeCaseColumns, toCaseColumns } from '../src/lib/data/case-columns';
+import { patchCaseColumns, toCaseColumns } from '../src/lib/data/case-columns';
 import { mulberry32 } from '../src/lib/geo/seeded-random';
 import { randomUUID } from 'node:crypto';
 import { createCitygridData } from '../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../src/lib/data/sql-transport';
 import type { Claims } from '../src/lib/data/types';
-import { record, time, printTable } from './bench/measure';
+import { record, time, printTable, writeResults } from './bench/measure';
 import { createMigratedDatabase, ensureSnapshot } from './db-snapshot';
 
 async function databaseStart() {
@@ -48,8 +48,8 @@ async function caseDataPath() {
   const columnsMs = await time(() => (columns = toCaseColumns(source)), 3);
   record(`pack ${n / 1000}k cases as typed columns`, 'as GeoJSON features', geojsonMs, columnsMs);
   const changed = toCaseColumns(source.slice(0, 100).map((r) => ({ ...r, status: 'closed' })));
-  const mergeMs = await time(() => mergeCaseColumns(columns, changed.ids, changed), 3);
-  record('apply 100 changed cases in place', `re-pack all ${n / 1000}k`, columnsMs, mergeMs);
+  const patchMs = await time(() => patchCaseColumns(columns, changed.ids, changed), 3);
+  record('patch 100 changed cases in place', `re-pack all ${n / 1000}k`, columnsMs, patchMs);
 }
 
 async function spatialQueries(db: PGlite) {
@@ -72,45 +72,34 @@ async function spatialQueries(db: PGlite) {
   record('finest grid for 2k cases (GiST)', 'without spatial index', bruteMs, await time(() => db.query(assign), 3));
 }
 
-/** Median frame interval while the map pans for `ms`, measured with requestAnimationFrame in the page. */
-async function panFrameMs(page: import('playwright-core').Page, ms: number): Promise<number> {
-  // A string, not a function: the TypeScript runner's helpers do not exist in the page.
-  return page.evaluate(`new Promise((resolve) => {
-    const frames = [];
-    let last = performance.now();
-    let running = true;
-    const tick = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    window.citygridMap.panBy([600, 300], { duration: ${ms}, easing: (t) => t });
-    setTimeout(() => { running = false; frames.sort((a, b) => a - b); resolve(frames[Math.floor(frames.length / 2)]); }, ${ms});
-  })`);
-}
-
+/** The app against a bare deck.gl page in Chromium, at each scale of cases. */
 async function browser() {
-  const { HAS_CHROMIUM, startApp } = await import('../tests/e2e/support/browser');
-  const { openAt, view } = await import('../tests/e2e/support/dashboard');
+  const { CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM, startApp } = await import('../tests/e2e/support/browser');
   if (!HAS_CHROMIUM) return console.log('browser: skipped (no Chromium)');
-  const app = await startApp({ production: true });
+  const { browserBench, buildBaseline } = await import('./bench/browser-bench');
+  const { chromium } = await import('playwright-core');
+  const scales = (option('scales') ?? '10000,100000,1000000').split(',').map(Number);
+  const liveScale = Number(option('live-scale') ?? 100000);
+  const minute = Number(option('sustain-seconds') ?? 60);
+  const app = await startApp({ production: true, afterBuild: buildBaseline });
+  // A browser of the bench's own: the shared one is closed with the app.
+  const chrome = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const context = await app.browser.newContext();
-    const hash = view(14, 31.259, 121.522);
-    let started = performance.now();
-    const page = await openAt(app, hash, { width: 1280, height: 800 }, context);
-    const firstMs = performance.now() - started;
-    started = performance.now();
-    await page.reload();
-    await page.waitForSelector('[data-testid="dashboard"][data-loaded="true"]', { timeout: 120_000 });
-    record('dashboard loaded, repeat visit (IndexedDB)', 'first visit (fetch snapshot)', firstMs, performance.now() - started);
-    // The first pan after a load compiles shaders and builds label atlases: warm up, then measure.
-    await panFrameMs(page, 1000);
-    const withLayers = await panFrameMs(page, 3000);
-    await page.evaluate((h) => (location.hash = h), view(14, 31.259, 121.522, ''));
-    await page.waitForTimeout(1500);
-    await panFrameMs(page, 1000);
-    record('pan frame, basemap only (SwiftShader)', 'pan frame, all overlays (SwiftShader)', withLayers, await panFrameMs(page, 3000));
+    const details = await browserBench(chrome, app.url, {
+      scales,
+      liveScale,
+      rates: [{ perSecond: 10, seconds: 15 }, { perSecond: 100, seconds: 15 }, { perSecond: 1000, seconds: minute }],
+    });
+    writeResults('browser', details);
   } finally {
+    await chrome.close();
     await app.close();
   }
+}
+
+/** `--name=value` from the command line. */
+function option(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 /** Re-reading 100 changed cases at 100k rows: by primary key, against the bbox function's id filter. */
@@ -180,3 +169,4 @@ await db.close();
 await postgresThroughput();
 if (!process.argv.includes('--no-browser')) await browser();
 printTable();
+writeResults('all');

@@ -1,3 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * What every bench shares: timing a path (best of n runs) and recording it
  * against a baseline measured in the same run, printed as a line at once and
@@ -12,6 +16,7 @@ interface Measurement {
 }
 
 const measurements: Measurement[] = [];
+const RESULTS_DIR = 'bench/results';
 
 /** The best time of `repeat` runs, in ms. */
 export async function time(run: () => unknown | Promise<unknown>, repeat = 1): Promise<number> {
@@ -39,4 +44,13 @@ export function printTable() {
   for (const m of measurements) {
     console.log(`| ${m.name.trim()} | ${format(m.value, m.unit)} | ${m.baseline} | ${format(m.baselineValue, m.unit)} | ×${(m.baselineValue / m.value).toFixed(1)} |`);
   }
+}
+
+/** Writes every measurement so far, with `details` and the machine, to bench/results/<name>.json. */
+export function writeResults(name: string, details: Record<string, unknown> = {}) {
+  const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'cpu', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ takenAt: new Date().toISOString(), machine, measurements, details }, null, 2));
+  console.log(`results: ${file}`);
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitygridData } from '../../src/lib/data/types';
 import { BASEMAP } from '../../src/lib/theme/theme';
 import { HAS_CHROMIUM, startApp, type App } from './support/browser';
-import { goTo, mapShot, openAt, screenPoint, view } from './support/dashboard';
+import { goTo, mapShot, openAt, screenPoint, settle, view } from './support/dashboard';
 import { hex, shareChanged, shareOfColour } from './support/pixels';
 
 const SHOTS = 'tests/e2e/__results__';

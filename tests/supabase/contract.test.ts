@@ -16,9 +16,10 @@ function recordingTransport(calls: { name: RpcName; args: string[] }[]): RpcTran
   return {
     backend: 'supabase',
     connection: new ConnectionMonitor(),
+    ready: Promise.resolve(),
     async call(name, args) {
       calls.push({ name, args: Object.keys(args) });
-      return [{ events: [], timeline: [], geometry: 'null' }];
+      return [{ events: [], timeline: [], ids: [], case_no: 'CG-1', geometry: 'null' }];
     },
     subscribe: () => () => {},
   };
@@ -33,6 +34,8 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.grids('grid', bbox, [1]);
   await data.cases({ bbox, statuses: ['reported'], categories: ['X'], sources: ['ai_camera'], since: new Date(), ids: [1] });
   await data.cases({ ids: [1, 2] });
+  await data.cases();
+  await data.casesChangedSince(new Date());
   await data.caseDetail(1);
   await data.trackCase('ABCDEFGHJKLM');
   await data.fireStations(bbox, [1]);

@@ -42,11 +42,22 @@ describeEachEngine('read functions', (engine) => {
     const data = engine().as('public');
     const all = await data.cases();
     expect(all.capped).toBe(false);
-    const newest = [...all.ids].sort((a, b) => b - a).slice(0, 5);
+    const newest = [...all.ids].sort((a, b) => b - a).slice(0, 5).reverse();
     const capped = await data.cases({ limit: 5 });
     expect(capped.capped).toBe(true);
     expect([...capped.ids]).toEqual(newest);
     expect((await data.cases({ limit: all.length })).capped).toBe(false);
+  });
+
+  it('tells which cases changed after a moment, by the database clock', async () => {
+    const data = engine().as('public');
+    const { checkedAt } = await data.casesChangedSince(new Date('9999-12-31T00:00:00Z'));
+    const [{ id }] = await engine().sql<{ id: number }>(`select id from cases where status = 'handling' order by id limit 1`);
+    await engine().as('service').transitionCase(id, 'handling', 'handled', 'checked on site');
+    const changed = await data.casesChangedSince(new Date(checkedAt - 1));
+    expect(changed.ids).toContain(id);
+    expect(changed.checkedAt).toBeGreaterThanOrEqual(checkedAt);
+    expect((await data.casesChangedSince(new Date(changed.checkedAt + 60_000))).ids).toEqual([]);
   });
 
   it('counts open cases in a grid and everything below it', async () => {

@@ -33,7 +33,10 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
   }
   const [{ openEmbedded }, { SqlTransport }] = await Promise.all([import('./embedded/open-embedded'), import('./sql-transport')]);
   // The database starts in the background; calls wait for it, and the view paints meanwhile.
-  const transport = new SqlTransport(openEmbedded(config.baseUrl));
+  const database = openEmbedded(config.baseUrl);
+  // For tools and benchmarks in the browser console: SQL on the embedded database, as its owner.
+  Object.assign(globalThis, { citygridDatabase: database });
+  const transport = new SqlTransport(database);
   transport.setDevice(deviceId());
   return createCitygridData(transport);
 }

@@ -12,10 +12,10 @@ export const SERVICE_BOUNDS: [[number, number], [number, number]] = [[121.423, 3
  * otherwise the offline style shipped in public/basemap/, whose GeoJSON
  * sources are resolved against the style's own URL.
  */
-export async function basemapStyle(flavour: Flavour): Promise<string | StyleSpecification> {
+export async function basemapStyle(flavour: Flavour, baseUrl: string = import.meta.env.BASE_URL): Promise<string | StyleSpecification> {
   const custom = import.meta.env.VITE_BASEMAP_STYLE as string | undefined;
   if (custom) return custom;
-  const url = new URL(`${import.meta.env.BASE_URL}basemap/style-${flavour}.json`, location.href);
+  const url = new URL(`${baseUrl}basemap/style-${flavour}.json`, location.href);
   const style = (await (await fetch(url)).json()) as StyleSpecification;
   for (const source of Object.values(style.sources)) {
     if (source.type === 'geojson' && typeof source.data === 'string') source.data = new URL(source.data, url).toString();

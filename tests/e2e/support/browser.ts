@@ -32,9 +32,11 @@ export interface AppOptions {
   production?: boolean;
   /** Build for a Supabase project at this URL instead of the embedded database. */
   supabaseUrl?: string;
+  /** Runs after a production build, before it is served (benchmarks add their pages). */
+  afterBuild?: () => Promise<void>;
 }
 
-const OFFLINE_BASEMAP = { 'import.meta.env.VITE_BASEMAP_STYLE': '""' };
+export const OFFLINE_BASEMAP = { 'import.meta.env.VITE_BASEMAP_STYLE': '""' };
 
 function backendDefine(supabaseUrl?: string): Record<string, string> {
   if (!supabaseUrl) return { 'import.meta.env.VITE_SUPABASE_URL': '""' };
@@ -42,7 +44,7 @@ function backendDefine(supabaseUrl?: string): Record<string, string> {
 }
 
 /** The Vite dev server, or with `production` a fresh build served by `vite preview`. */
-async function serve({ production = false, supabaseUrl }: AppOptions) {
+async function serve({ production = false, supabaseUrl, afterBuild }: AppOptions) {
   const define = { ...OFFLINE_BASEMAP, ...backendDefine(supabaseUrl) };
   const common = { configFile: 'vite.config.ts', logLevel: 'warn' as const, define };
   if (!production) {
@@ -51,6 +53,7 @@ async function serve({ production = false, supabaseUrl }: AppOptions) {
     return { port: (server.httpServer!.address() as AddressInfo).port, close: () => server.close() };
   }
   await build(common);
+  await afterBuild?.();
   const server = await preview({ ...common, preview: { port: 0, host: '127.0.0.1' } });
   return { port: (server.httpServer.address() as AddressInfo).port, close: () => server.close() };
 }
