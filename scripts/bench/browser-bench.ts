@@ -36,7 +36,7 @@ async function buildBaseline() {
 }
 
 /** The database snapshot with `cases` cases, served as dist/db, and its positions for the baseline. */
-async function serveScale(cases: number): Promise<void> {
+export async function serveScale(cases: number): Promise<void> {
   const dir = cases <= SEED_CASES ? snapshotDir : `.cache/bench/db-${cases}`;
   await ensureSnapshot({ dir, extraCases: Math.max(cases - SEED_CASES, 0), log: (line) => console.log(`  ${line}`) });
   const served = join(DIST, 'db');

@@ -2,11 +2,17 @@ import type { ChangeEvent, LayerTable } from '../data/types';
 
 export type ChangeBatch = Map<LayerTable, Set<number>>;
 
+/** How long events gather before a batch goes out. */
+export const BATCH_MS = 50;
+const afterBatchWindow = (run: () => void) => void setTimeout(run, BATCH_MS);
+
 /**
- * Coalesces change events into one batch per animation frame: a burst of
- * updates to the same rows costs one re-read and one layer update.
+ * Coalesces change events into one batch per short window: a burst of
+ * updates to the same rows costs one re-read and one layer update. A timer,
+ * not an animation frame: frames stop in a hidden tab and slow down on a
+ * software renderer, and the data must not wait for either.
  */
-export function createChangeBatcher(flush: (batch: ChangeBatch) => void, schedule: (run: () => void) => void = requestAnimationFrame) {
+export function createChangeBatcher(flush: (batch: ChangeBatch) => void, schedule: (run: () => void) => void = afterBatchWindow) {
   let pending: ChangeBatch | null = null;
   return (event: ChangeEvent) => {
     if (!pending) {

@@ -3,7 +3,7 @@ import type { FireStation } from '../data/types';
 import { uncoveredAreas } from '../geo/fire-coverage';
 import { badgeLayers } from './badge-layers';
 import { FIRE_COVERAGE_RADIUS_M, FIRE_STATION_COLOURS, UNCOVERED_SHADE } from '../theme/theme';
-import { gridFeatures, type GridStore } from './grids';
+import type { GridStore } from './grids';
 import type { LegendItem, Overlay } from './overlay';
 import { rowSource, type RowStore } from './row-store';
 
@@ -13,14 +13,22 @@ const KIND_LABEL = {
 } as const;
 
 const uncoveredCache = new WeakMap<object, { stations: FireStation[]; ids: Set<number> }>();
+const outlineCache = new WeakMap<Set<number>, GridStore['shapes']['meta_grid']>();
 
-/** Meta-grids no station reaches, cached per meta-grid array and station array. */
+/** The outlines of the uncovered meta-grids, one array per answer so deck.gl sees unchanged data as unchanged. */
+function uncoveredOutlines(grids: GridStore, uncovered: Set<number>) {
+  let outlines = outlineCache.get(uncovered);
+  if (!outlines) outlineCache.set(uncovered, (outlines = grids.shapes.meta_grid.filter((f) => uncovered.has(f.properties.id))));
+  return outlines;
+}
+
+/** Meta-grids no station reaches, cached per set of meta-grid outlines and station array (counts do not matter). */
 function uncoveredMetaGrids(grids: GridStore, stations: FireStation[]): Set<number> {
-  const metaGrids = grids.byLevel.meta_grid;
-  const cached = uncoveredCache.get(metaGrids);
+  const outlines = grids.shapes.meta_grid;
+  const cached = uncoveredCache.get(outlines);
   if (cached?.stations === stations) return cached.ids;
-  const ids = uncoveredAreas(metaGrids, stations.map((s) => ({ lon: s.lon, lat: s.lat, radiusM: FIRE_COVERAGE_RADIUS_M[s.kind] })));
-  uncoveredCache.set(metaGrids, { stations, ids });
+  const ids = uncoveredAreas(grids.byLevel.meta_grid, stations.map((s) => ({ lon: s.lon, lat: s.lat, radiusM: FIRE_COVERAGE_RADIUS_M[s.kind] })));
+  uncoveredCache.set(outlines, { stations, ids });
   return ids;
 }
 
@@ -40,7 +48,7 @@ export const fireStationsOverlay: Overlay<RowStore<FireStation>> = {
         coverage.push(
           new GeoJsonLayer({
             id: 'fire_stations-uncovered-meta-grids',
-            data: gridFeatures(grids.byLevel.meta_grid).filter((f) => uncovered.has(f.properties.id)) as never,
+            data: uncoveredOutlines(grids, uncovered) as never,
             stroked: false,
             getFillColor: UNCOVERED_SHADE,
           }),

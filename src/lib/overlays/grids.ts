@@ -6,9 +6,14 @@ import type { Overlay } from './overlay';
 
 export interface GridStore {
   byLevel: Record<GridLevel, Grid[]>;
+  /**
+   * The outlines deck.gl draws, per level. They change only when a grid's
+   * shape does: open-case counts move without deck.gl tessellating again.
+   */
+  shapes: Record<GridLevel, GridFeature[]>;
 }
 
-export type GridFeature = Feature<MultiPolygon, Grid>;
+export type GridFeature = Feature<MultiPolygon, { id: number; level: GridLevel }>;
 
 /** Grids far out, micro-grids in the middle, meta-grids close in. */
 export function levelForZoom(zoom: number): GridLevel {
@@ -25,13 +30,16 @@ const LEVEL_LABEL = {
 
 const LEVELS: GridLevel[] = ['grid', 'micro_grid', 'meta_grid'];
 
-const featureCache = new WeakMap<Grid[], GridFeature[]>();
+/** A store whose outlines are built from its grids. */
+export function gridStore(byLevel: Record<GridLevel, Grid[]>): GridStore {
+  const shapes = (grids: Grid[]): GridFeature[] => grids.map((g) => ({ type: 'Feature', geometry: g.geometry, properties: { id: g.id, level: g.level } }));
+  return { byLevel, shapes: { grid: shapes(byLevel.grid), micro_grid: shapes(byLevel.micro_grid), meta_grid: shapes(byLevel.meta_grid) } };
+}
 
-/** GeoJSON features of grids, built once per array so deck.gl sees unchanged data as unchanged. */
-export function gridFeatures(grids: Grid[]): GridFeature[] {
-  let cached = featureCache.get(grids);
-  if (!cached) featureCache.set(grids, (cached = grids.map((g) => ({ type: 'Feature', geometry: g.geometry, properties: g }))));
-  return cached;
+/** The grid, as of now, under a picked outline. */
+function pickedGrid(info: { object?: unknown }, store: GridStore): Grid | undefined {
+  const picked = (info.object as GridFeature | undefined)?.properties;
+  return picked && store.byLevel[picked.level].find((g) => g.id === picked.id);
 }
 
 export const gridsOverlay: Overlay<GridStore> = {
@@ -41,7 +49,7 @@ export const gridsOverlay: Overlay<GridStore> = {
 
   async load({ data }) {
     const [grid, micro_grid, meta_grid] = await Promise.all(LEVELS.map((level) => data.grids(level)));
-    return { byLevel: { grid, micro_grid, meta_grid } };
+    return gridStore({ grid, micro_grid, meta_grid });
   },
 
   async refresh(store, ids, { data }) {
@@ -51,7 +59,7 @@ export const gridsOverlay: Overlay<GridStore> = {
       const kept = byLevel[level].filter((g) => !ids.includes(g.id));
       byLevel[level] = [...kept, ...fresh[i]].sort((a, b) => a.id - b.id);
     });
-    return { byLevel };
+    return gridStore(byLevel);
   },
 
   layers(store, ctx) {
@@ -60,7 +68,7 @@ export const gridsOverlay: Overlay<GridStore> = {
     return [
       new GeoJsonLayer<Grid>({
         id: 'grids',
-        data: gridFeatures(store.byLevel[level]) as never,
+        data: store.shapes[level] as never,
         pickable: true,
         stroked: true,
         filled: true,
@@ -79,14 +87,14 @@ export const gridsOverlay: Overlay<GridStore> = {
     return [{ label: `${LEVEL_LABEL[level][ctx.locale]}`, colour: GRID_LINE[ctx.flavour][level], shape: 'line' }];
   },
 
-  tooltip(info, _store, ctx) {
-    const grid = (info.object as GridFeature | undefined)?.properties;
+  tooltip(info, store, ctx) {
+    const grid = pickedGrid(info, store);
     if (!grid) return null;
     return `${grid.code} · ${ctx.locale === 'zh' ? grid.nameZh : grid.nameEn}\n${ctx.t('openCases')}: ${grid.openCases}`;
   },
 
-  async popup(info, _store, ctx) {
-    const grid = (info.object as GridFeature | undefined)?.properties;
+  async popup(info, store, ctx) {
+    const grid = pickedGrid(info, store);
     if (!grid) return null;
     return {
       title: ctx.locale === 'zh' ? grid.nameZh : grid.nameEn,
@@ -137,5 +145,5 @@ export function adjustOpenCases(store: GridStore, deltas: Map<number, number>): 
     if (!byLevel[level].some((g) => total.has(g.id))) continue;
     byLevel[level] = byLevel[level].map((g) => (total.has(g.id) ? { ...g, openCases: Math.max(0, g.openCases + total.get(g.id)!) } : g));
   }
-  return { byLevel };
+  return { byLevel, shapes: store.shapes };
 }

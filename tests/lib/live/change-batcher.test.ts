@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createChangeBatcher, type ChangeBatch } from '../../../src/lib/live/change-batcher';
 
-it('coalesces a burst of change events into one batch per frame, one entry per row', () => {
+it('coalesces a burst of change events into one batch per window, one entry per row', () => {
   const frames: (() => void)[] = [];
   const batches: ChangeBatch[] = [];
   const push = createChangeBatcher((b) => batches.push(b), (run) => frames.push(run));

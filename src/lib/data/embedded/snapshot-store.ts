@@ -22,12 +22,16 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
   );
 }
 
-export const readStoredSnapshot = () => run<string | undefined>('readonly', (s) => s.get('hash'));
-export const writeStoredSnapshot = (hash: string) => run('readwrite', (s) => s.put(hash, 'hash')).then(() => undefined);
+/** Keyed by where the database lives: a marker left by the older IndexedDB store names no database here. */
+const KEY = 'opfs-hash';
+export const readStoredSnapshot = () => run<string | undefined>('readonly', (s) => s.get(KEY));
+export const writeStoredSnapshot = (hash: string) => run('readwrite', (s) => s.put(hash, KEY)).then(() => undefined);
 
-/** Deletes PGlite's IndexedDB files for the citygrid data directory. */
+/** Deletes the citygrid data directory: in the Origin Private File System, and any older copy in IndexedDB. */
 export async function removeDatabaseFiles(): Promise<void> {
-  await run('readwrite', (s) => s.delete('hash'));
+  await run('readwrite', (s) => s.delete(KEY));
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry('citygrid', { recursive: true }).catch(() => {});
   const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith('/citygrid'));
   await Promise.all(
     names.map(
