@@ -80,9 +80,7 @@ language sql stable set search_path = public, extensions as $$
   where public.case_stage(p_status) is not null
 $$;
 
-select set_config('citygrid.bulk_load', 'on', false);
 alter table public.cases add column stage_due_at timestamptz;
-select set_config('citygrid.bulk_load', 'off', false);
 
 -- The stage clock restarts when a case enters another stage (dispatched →
 -- handling stays in `handle`). A case written with a status, as a bulk load
@@ -108,7 +106,6 @@ update public.cases c set stage_due_at = public.stage_due_at_for(c.category_code
 where public.case_stage(c.status) is not null;
 reset session_replication_role;
 
-create index cases_stage_due_idx on public.cases (stage_due_at) where stage_due_at is not null;
 grant select (stage_due_at) on public.cases to anon, authenticated;
 
 -- Open cases per stage and how many of them are past their stage's limit,

@@ -6,9 +6,7 @@ set search_path = public, extensions;
 -- tracking code and workflow, so the reporter can follow it and staff can
 -- close or reject it; but it is not a new incident, so close rates skip it.
 -- A link always points at the first report (never at another duplicate).
-select set_config('citygrid.bulk_load', 'on', false);
 alter table public.cases add column duplicate_of int references public.cases (id) on delete set null;
-select set_config('citygrid.bulk_load', 'off', false);
 alter table public.cases add constraint cases_not_own_duplicate check (duplicate_of <> id);
 create index cases_duplicate_of_idx on public.cases (duplicate_of) where duplicate_of is not null;
 grant select (duplicate_of) on public.cases to anon, authenticated;

@@ -91,11 +91,9 @@ create table public.camera_alarms (
 );
 create index camera_alarms_case_idx on public.camera_alarms (case_id, observed_at);
 
-select set_config('citygrid.bulk_load', 'on', false);
 alter table public.cases
   add column camera_id int references public.cameras (id) on delete set null,
   add column alarm_count int check (alarm_count >= 1);
-select set_config('citygrid.bulk_load', 'off', false);
 create index cases_camera_open_idx on public.cases (camera_id, category_code) where camera_id is not null;
 grant select (alarm_count) on public.cases to anon, authenticated;
 
@@ -117,12 +115,24 @@ create policy cameras_admin_write on public.cameras for all to authenticated
   using (public.app_role() = 'admin') with check (public.app_role() = 'admin');
 create policy camera_alarms_staff_read on public.camera_alarms for select to authenticated using (public.is_staff());
 
--- One alarm from the camera platform. Alarms of one kind from one camera
--- within 10 minutes (either way, inclusive) of an alarm already on an open
--- case from it are one burst: they join that case (alarm_count + 1) instead
--- of opening another. The time is checked against the window parking
--- readings use: at most 5 minutes ahead of the database clock, at most 7
--- days old. A snapshot is kept with the case's photos.
+-- The open case from this camera and category that an alarm at p_at joins:
+-- one with an alarm within 10 minutes of p_at, either way, inclusive. A
+-- burst keeps joining as long as its alarms come at most 10 minutes apart.
+create function public.camera_burst_case(p_camera_id int, p_category_code text, p_at timestamptz) returns int
+language sql stable set search_path = public, extensions as $$
+  select c.id from public.cases c
+  where c.camera_id = p_camera_id and c.category_code = p_category_code and public.is_open(c.status)
+    and exists (select 1 from public.camera_alarms a
+                where a.case_id = c.id and a.observed_at between p_at - interval '10 minutes' and p_at + interval '10 minutes')
+  order by c.id desc
+  limit 1
+$$;
+
+-- One alarm from the camera platform: it joins the burst it belongs to
+-- (alarm_count + 1) or opens a case at the camera. The time is checked
+-- against the window parking readings use: at most 5 minutes ahead of the
+-- database clock, at most 7 days old. A snapshot is kept with the case's
+-- photos.
 create function public.ingest_camera_alarm(p_camera_code text, p_kind text, p_at timestamptz,
                                            p_snapshot_base64 text default null)
 returns table (case_id int, case_no text, merged boolean, alarm_count int)
@@ -158,12 +168,7 @@ begin
     snapshot := public.photo_bytes(p_snapshot_base64);
   end if;
 
-  select c.id into target_id from public.cases c
-  where c.camera_id = cam.id and c.category_code = alarm_kind.category_code and public.is_open(c.status)
-    and exists (select 1 from public.camera_alarms a
-                where a.case_id = c.id and a.observed_at between p_at - interval '10 minutes' and p_at + interval '10 minutes')
-  order by c.id desc
-  limit 1;
+  target_id := public.camera_burst_case(cam.id, alarm_kind.category_code, p_at);
   if target_id is null then
     insert into public.cases (category_code, source, description, address, geom, reported_at, camera_id, alarm_count)
     values (alarm_kind.category_code, 'ai_camera',
@@ -184,5 +189,7 @@ begin
 end $$;
 
 revoke execute on function public.assign_camera_grid(), public.reassign_camera_grids(),
-  public.ingest_camera_alarm(text, text, timestamptz, text) from public, anon, authenticated;
-grant execute on function public.ingest_camera_alarm(text, text, timestamptz, text) to service_role;
+  public.camera_burst_case(int, text, timestamptz), public.ingest_camera_alarm(text, text, timestamptz, text)
+  from public, anon, authenticated;
+grant execute on function public.camera_burst_case(int, text, timestamptz),
+  public.ingest_camera_alarm(text, text, timestamptz, text) to service_role;

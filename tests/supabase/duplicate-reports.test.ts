@@ -44,6 +44,8 @@ describeEachEngine('duplicate reports', (engine) => {
     expect(second.caseNo).not.toBe(first.caseNo);
     expect(second.trackingCode).not.toBe(first.trackingCode);
     expect(await engine().as('public').trackCase(second.trackingCode)).toMatchObject({ caseNo: second.caseNo, status: 'reported' });
+    const open311 = await asRole(engine(), 'public', `select * from open311_requests(p_service_code => $1, p_status => 'open')`, [CATEGORY]);
+    expect(open311.find((r) => r.service_request_id === second.caseNo)).toMatchObject({ status_notes: `reported; duplicate of ${first.caseNo}` });
 
     const near = await east(here, 49);
     const [answer] = await asRole(engine(), 'inspector',
