@@ -29,6 +29,23 @@ export const RPC_FUNCTIONS = {
   record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },
 } as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
 
+/**
+ * The inspector's workspace functions, in the same form. They move into
+ * RPC_FUNCTIONS together with the data methods that call them (the contract
+ * test holds every catalogued function to a caller); until then a test checks
+ * them against the database the same way. ingest_camera_alarm is the camera
+ * platform's (service role only) and never called from the UI.
+ */
+export const WORKSPACE_RPC_FUNCTIONS = {
+  allowed_moves: { args: ['p_case_id'], public: true },
+  attach_case_photo: { args: ['p_case_id', 'p_mime', 'p_data_base64'], public: false, write: true },
+  resident_verdict: { args: ['p_tracking_code', 'p_fixed', 'p_note'], public: true, write: true },
+  stage_overdue: { args: ['p_subdistrict_code'], public: true },
+  close_rates: { args: ['p_from', 'p_to', 'p_group'], public: true },
+  open311_services: { args: [], public: true },
+  open311_requests: { args: ['p_start_date', 'p_end_date', 'p_status', 'p_service_code', 'p_limit'], public: true },
+} as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
+
 /** Whether a function writes: the embedded backend confirms those only once they are on disk. */
 export function isWrite(name: RpcName): boolean {
   return 'write' in RPC_FUNCTIONS[name];
