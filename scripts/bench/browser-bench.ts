@@ -122,17 +122,18 @@ async function appVisits(browser: Browser, url: string) {
 }
 
 /**
- * Writes `perSecond` case changes a second for `seconds` (ten statements a
+ * Writes `perSecond` case changes a second for `seconds` (two statements a
  * second, each moving a slice of cases between handling and handled as the
- * service role would) and measures, for each change, the time until the page
- * has applied it to its store.
+ * service role would: PGlite's IndexedDB store flushes whole files per
+ * commit, so a feed writes in slices) and measures, for each change, the
+ * time until the page has applied it to its store.
  */
 function liveScript(perSecond: number, seconds: number): string {
   return `(async () => {
     const db = await window.citygridDatabase;
     const { rows } = await db.query("select id from cases where status in ('handling', 'handled') order by random() limit 50000");
     const ids = rows.map((r) => r.id);
-    const perTick = Math.max(1, Math.round(${perSecond} / 10));
+    const perTick = Math.max(1, Math.round(${perSecond} / 2));
     const sent = new Map();
     const lags = [];
     window.citygrid.stores.onApplied = (batch) => {
@@ -155,7 +156,7 @@ function liveScript(perSecond: number, seconds: number): string {
         await tx.query("update cases set status = case when status = 'handling' then 'handled'::case_status else 'handling'::case_status end where id = any($1)", [slice]);
       });
       written += slice.length;
-      const wait = 100 - (performance.now() - tick);
+      const wait = 500 - (performance.now() - tick);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     const writing = (performance.now() - started) / 1000;

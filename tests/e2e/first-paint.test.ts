@@ -60,14 +60,14 @@ describe.skipIf(!HAS_CHROMIUM)('first paint before the database', () => {
     const drawn = await casesDrawn(page);
     expect(drawn).toMatchObject({ shown: 'seed', databaseLive: false });
     expect(drawn.count).toBeGreaterThan(1000);
-    await expect.poll(() => page.getByTestId('shown-view').count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('shown-view').count(), { timeout: 240_000 }).toBe(0);
     expect(await page.getByTestId('connection').getAttribute('data-status')).toBe('live');
     expect(await caseCount(page)).toBe(drawn.count);
     // Once current, the view is saved for the next visit.
     await expect.poll(() => savedViews(page), { timeout: 30_000 }).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 300_000);
 
   it('paints the saved view on a repeat visit and catches up on what changed since, in place', async () => {
     const page = await openAt(app, view(14, SPOT.lat, SPOT.lon, 'cases'), { width: 1280, height: 800 }, context);
@@ -82,5 +82,5 @@ describe.skipIf(!HAS_CHROMIUM)('first paint before the database', () => {
     await expect.poll(() => hasCase(again, reported.id), { timeout: 60_000 }).toBe(true);
     await expect.poll(() => again.getByTestId('shown-view').count(), { timeout: 60_000 }).toBe(0);
     expect(await caseCount(again)).toBe(before + 1);
-  });
+  }, 300_000);
 });

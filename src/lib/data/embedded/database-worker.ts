@@ -12,7 +12,6 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
-import { OpfsAhpFS } from '@electric-sql/pglite/opfs-ahp';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { SEARCH_PATH } from './search-path';
 import { readStoredSnapshot, removeDatabaseFiles, writeStoredSnapshot } from './snapshot-store';
@@ -22,21 +21,13 @@ export interface EmbeddedOptions {
   snapshotHash: string;
 }
 
-/**
- * The Origin Private File System through a pool of sync access handles: a
- * commit writes the pages it changed. (IndexedDB stores whole files again on
- * every sync: the 16 MB WAL segment and every touched table, 0.5 s a write at
- * 100k cases.)
- */
-const DATA_DIR = 'citygrid';
-/** A handle per file: a PostgreSQL data directory with PostGIS holds about 1,300 files, and grows. */
-const dataFs = () => new OpfsAhpFS(DATA_DIR, { initialPoolSize: 2000, maintainedPoolSize: 300 });
+const DATA_DIR = 'idb://citygrid';
 
 async function openFromSnapshot({ snapshotUrl, snapshotHash }: EmbeddedOptions): Promise<PGlite> {
   const response = await fetch(snapshotUrl);
   if (!response.ok) throw new Error(`snapshot ${snapshotUrl}: HTTP ${response.status}`);
   await removeDatabaseFiles();
-  const db = await PGlite.create({ fs: dataFs(), extensions: { postgis }, loadDataDir: await response.blob(), relaxedDurability: true });
+  const db = await PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, loadDataDir: await response.blob(), relaxedDurability: true });
   await db.exec(`${SEARCH_PATH}; begin; select bring_demo_data_to_now(); commit;`);
   await db.fs!.syncToFs(false);
   await writeStoredSnapshot(snapshotHash);
@@ -45,7 +36,7 @@ async function openFromSnapshot({ snapshotUrl, snapshotHash }: EmbeddedOptions):
 
 async function open(wanted: EmbeddedOptions): Promise<PGlite> {
   if ((await readStoredSnapshot()) === wanted.snapshotHash) {
-    return PGlite.create({ fs: dataFs(), extensions: { postgis }, relaxedDurability: true });
+    return PGlite.create({ dataDir: DATA_DIR, extensions: { postgis }, relaxedDurability: true });
   }
   return openFromSnapshot(wanted);
 }
