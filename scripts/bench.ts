@@ -88,6 +88,7 @@ async function browser() {
     const details = await browserBench(chrome, app.url, {
       scales,
       liveScale,
+      catchUpMs: Number(option('catch-up-seconds') ?? 600) * 1000,
       rates: [{ perSecond: 10, seconds: 15 }, { perSecond: 100, seconds: 15 }, { perSecond: 1000, seconds: minute }],
     });
     writeResults('browser', details);
@@ -160,13 +161,18 @@ async function postgresThroughput() {
 }
 
 console.log(`Citygrid bench · node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`);
-const db = await databaseStart();
-await caseDataPath();
-await spatialQueries(db);
-await reportThroughput('PGlite', db as unknown as SqlDatabase, 1, 300);
-await casesByIds('PGlite', (sql, params) => (params ? db.query(sql, params) : db.exec(sql).then(() => ({ rows: [] }))) as never);
-await db.close();
-await postgresThroughput();
+/** The database and data-path benches, in Node. */
+async function node() {
+  const db = await databaseStart();
+  await caseDataPath();
+  await spatialQueries(db);
+  await reportThroughput('PGlite', db as unknown as SqlDatabase, 1, 300);
+  await casesByIds('PGlite', (sql, params) => (params ? db.query(sql, params) : db.exec(sql).then(() => ({ rows: [] }))) as never);
+  await db.close();
+  await postgresThroughput();
+}
+
+if (!process.argv.includes('--no-node')) await node();
 if (!process.argv.includes('--no-browser')) await browser();
 printTable();
 writeResults('all');
