@@ -116,6 +116,11 @@ export function drawCases(c: CaseColumns, now: number): DrawnCases {
   return withDescriptors(c, caseAttributes(c, minute * MINUTE_MS), minute, ALL);
 }
 
+/** The drawing as of `now`: the same one within its minute, drawn afresh once a minute has passed. */
+export function drawingAt(drawn: DrawnCases, c: CaseColumns, now: number): DrawnCases {
+  return Math.floor(now / MINUTE_MS) === drawn.minute ? drawn : drawCases(c, now);
+}
+
 /** The drawing after a patch: only the patched rows recomputed and only the attributes they change uploaded again. */
 export function redrawPatched(drawn: DrawnCases, patch: CasePatch): DrawnCases {
   const c = patch.columns;

@@ -3,7 +3,7 @@ import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { caseNo, patchCaseColumns, type CasePatch } from '../data/case-columns';
 import { CASE_STATUSES, type CaseCategory, type CaseColumns, type CaseStatus } from '../data/types';
 import { CASE_STATUS_COLOURS, LABEL_FONT } from '../theme/theme';
-import { caseFilterProps, caseMatcher, drawCases, isOverdue, OVERDUE_RING, redrawPatched, type DrawnCases } from './case-attributes';
+import { caseFilterProps, caseMatcher, drawCases, drawingAt, isOverdue, OVERDUE_RING, redrawPatched, type DrawnCases } from './case-attributes';
 import type { LegendItem, Overlay, OverlayContext } from './overlay';
 
 export interface CaseStore {
@@ -44,12 +44,9 @@ function categoryGlyph(category: CaseCategory | undefined, locale: 'zh' | 'en'):
 }
 
 const GLYPH_MIN_ZOOM = 16;
-const MINUTE_MS = 60_000;
-
-/** The drawing, recomputed when a minute has passed since it was made (ages and overdue move with time). */
+/** The drawing for this minute, kept on the store so the next call reuses it. */
 function drawnAt(store: CaseStore, now: number): DrawnCases {
-  if (Math.floor(now / MINUTE_MS) !== store.drawn.minute) store.drawn = drawCases(store.columns, now);
-  return store.drawn;
+  return (store.drawn = drawingAt(store.drawn, store.columns, now));
 }
 
 function categoryName(store: CaseStore, index: number, ctx: OverlayContext): string {
