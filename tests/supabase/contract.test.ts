@@ -19,7 +19,7 @@ function recordingTransport(calls: { name: RpcName; args: string[] }[]): RpcTran
     ready: Promise.resolve(),
     async call(name, args) {
       calls.push({ name, args: Object.keys(args) });
-      return [{ events: [], timeline: [], ids: [], case_no: 'CG-1', geometry: 'null' }];
+      return [{ events: [], photos: [], timeline: [], ids: [], case_no: 'CG-1', geometry: 'null' }];
     },
     subscribe: () => () => {},
   };
@@ -44,6 +44,11 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.nearestParking(121.5, 31.2, 1, 5);
   await data.kpis('pingliang_road');
   await data.reportCase({ categoryCode: 'X', lon: 121.5, lat: 31.2, description: 'd', contact: 'c', address: 'a' });
+  await data.allowedMoves(1);
+  await data.attachCasePhoto(1, 'image/png', 'AAAA');
+  await data.casePhoto(1);
+  await data.findCase('CG20261124-1');
+  await data.closeRates(new Date(0), new Date(), 'category');
   await data.transitionCase(1, 'reported', 'registered', 'n');
   await data.recordParkingReading(1, 3);
   expect(new Set(calls.map((c) => c.name))).toEqual(new Set(Object.keys(RPC_FUNCTIONS)));

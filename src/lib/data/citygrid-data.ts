@@ -6,6 +6,10 @@ import {
   type Bbox,
   type CaseColumns,
   type CaseDetail,
+  type CaseMove,
+  type CasePhoto,
+  type CaseStage,
+  type CloseRate,
   type CaseStatus,
   CASE_READ_LIMIT,
   type CaseQuery,
@@ -93,6 +97,13 @@ function toVolunteerPost(row: Row): VolunteerPost {
   };
 }
 
+const optionalNum = (value: unknown): number | null => (value == null ? null : num(value));
+const optionalMs = (value: unknown): number | null => (value == null ? null : epochMs(value));
+
+function toCasePhoto(row: Row): CasePhoto {
+  return { id: num(row.id), mime: row.mime as string, status: row.status as CaseStatus, at: epochMs(row.at ?? row.created_at), bytes: num(row.bytes ?? row.byte_size) };
+}
+
 function toCaseDetail(row: Row): CaseDetail {
   const events = (row.events as Row[]).map((e) => ({
     from: orNull(e.from as CaseDetail['status'] | null),
@@ -113,11 +124,19 @@ function toCaseDetail(row: Row): CaseDetail {
     lat: num(row.lat),
     gridId: row.grid_id == null ? null : num(row.grid_id),
     gridCode: orNull(row.grid_code as string | null),
+    category: { zh: row.category_zh as string, en: row.category_en as string },
+    grid: row.grid_code == null ? null : { zh: row.grid_zh as string, en: row.grid_en as string },
+    responsible: row.responsible_name == null ? null : { name: row.responsible_name as string, phone: orNull(row.responsible_phone as string | null) },
     reportedAt: epochMs(row.reported_at),
     dueAt: epochMs(row.due_at),
-    closedAt: row.closed_at == null ? null : epochMs(row.closed_at),
+    closedAt: optionalMs(row.closed_at),
+    stage: orNull(row.stage as CaseStage | null),
+    stageDueAt: optionalMs(row.stage_due_at),
     reporterContact: orNull(row.reporter_contact as string | null),
+    duplicateOf: orNull(row.duplicate_of as string | null),
+    camera: row.camera_code == null ? null : { code: row.camera_code as string, alarms: optionalNum(row.alarm_count) ?? 1 },
     events,
+    photos: (row.photos as Row[]).map(toCasePhoto),
   };
 }
 
@@ -274,6 +293,37 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
         gridCode: orNull(row.grid_code as string | null),
         dueAt: epochMs(row.due_at),
       };
+    },
+    async allowedMoves(id) {
+      const rows = await transport.call('allowed_moves', { p_case_id: id });
+      return rows.map((r): CaseMove => ({ to: r.to_status as CaseStatus, needsNote: r.needs_note === true, needsPhoto: r.needs_photo === true }));
+    },
+    async attachCasePhoto(id, mime, base64) {
+      const [row] = await transport.call('attach_case_photo', { p_case_id: id, p_mime: mime, p_data_base64: base64 });
+      return toCasePhoto(row);
+    },
+    async casePhoto(photoId) {
+      const [row] = await transport.call('case_photo', { p_photo_id: photoId });
+      return row ? `data:${row.mime as string};base64,${row.data_base64 as string}` : null;
+    },
+    async findCase(caseNo) {
+      const [row] = await transport.call('find_case', { p_case_no: caseNo });
+      return row ? { id: num(row.id), lon: num(row.lon), lat: num(row.lat) } : null;
+    },
+    async closeRates(from, to, group) {
+      const rows = await transport.call('close_rates', { p_from: from.toISOString(), p_to: to.toISOString(), p_group: group });
+      return rows.map((r): CloseRate => ({
+        key: r.group_key as string,
+        nameZh: r.name_zh as string,
+        nameEn: r.name_en as string,
+        reported: num(r.reported),
+        rejected: num(r.rejected),
+        closed: num(r.closed),
+        closeRate: optionalNum(r.close_rate),
+        onTimeClosed: num(r.on_time_closed),
+        onTimeCloseRate: optionalNum(r.on_time_close_rate),
+        medianCloseHours: optionalNum(r.median_close_hours),
+      }));
     },
     async transitionCase(id, from, to, note) {
       await transport.call('transition_case', { p_case_id: id, p_from_status: from, p_to_status: to, p_note: note ?? null });

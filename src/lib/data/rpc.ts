@@ -25,6 +25,11 @@ export const RPC_FUNCTIONS = {
   kpi_summary: { args: ['p_subdistrict_code'], public: true },
   track_case: { args: ['p_tracking_code'], public: true },
   report_case: { args: ['p_category_code', 'p_location', 'p_description', 'p_source', 'p_contact', 'p_address'], public: true, write: true },
+  allowed_moves: { args: ['p_case_id'], public: true },
+  attach_case_photo: { args: ['p_case_id', 'p_mime', 'p_data_base64'], public: false, write: true },
+  case_photo: { args: ['p_photo_id'], public: false },
+  find_case: { args: ['p_case_no'], public: true },
+  close_rates: { args: ['p_from', 'p_to', 'p_group'], public: true },
   transition_case: { args: ['p_case_id', 'p_from_status', 'p_to_status', 'p_note'], public: false, write: true },
   record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },
 } as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
@@ -37,11 +42,8 @@ export const RPC_FUNCTIONS = {
  * platform's (service role only) and never called from the UI.
  */
 export const WORKSPACE_RPC_FUNCTIONS = {
-  allowed_moves: { args: ['p_case_id'], public: true },
-  attach_case_photo: { args: ['p_case_id', 'p_mime', 'p_data_base64'], public: false, write: true },
   resident_verdict: { args: ['p_tracking_code', 'p_fixed', 'p_note'], public: true, write: true },
   stage_overdue: { args: ['p_subdistrict_code'], public: true },
-  close_rates: { args: ['p_from', 'p_to', 'p_group'], public: true },
   open311_services: { args: [], public: true },
   open311_requests: { args: ['p_start_date', 'p_end_date', 'p_status', 'p_service_code', 'p_limit'], public: true },
 } as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;

@@ -95,11 +95,59 @@ export interface CaseDetail {
   lat: number;
   gridId: number | null;
   gridCode: string | null;
+  category: { zh: string; en: string };
+  grid: { zh: string; en: string } | null;
+  /** Who answers for the case's grid; the phone for staff only. */
+  responsible: { name: string; phone: string | null } | null;
   reportedAt: number;
   dueAt: number;
   closedAt: number | null;
+  /** The workflow stage the case is in (register, dispatch, handle, verify), none once closed or rejected. */
+  stage: CaseStage | null;
+  /** When the current stage's time limit runs out, on the working calendar. */
+  stageDueAt: number | null;
   reporterContact: string | null;
+  /** The case number of the case this report duplicates. */
+  duplicateOf: string | null;
+  /** The AI camera an alarm came from, and how many alarms the case merges. */
+  camera: { code: string; alarms: number } | null;
   events: CaseEvent[];
+  photos: CasePhoto[];
+}
+
+export const CASE_STAGES = ['register', 'dispatch', 'handle', 'verify'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export interface CasePhoto {
+  id: number;
+  mime: string;
+  /** The status the case had when the photo was attached. */
+  status: CaseStatus;
+  at: number;
+  bytes: number;
+}
+
+/** A move the caller may make on a case now, and what the database will ask for it. */
+export interface CaseMove {
+  to: CaseStatus;
+  needsNote: boolean;
+  needsPhoto: boolean;
+}
+
+export type CloseRateGroup = 'grid' | 'subdistrict' | 'category';
+export interface CloseRate {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  reported: number;
+  rejected: number;
+  closed: number;
+  /** 结案率: closed over reported less rejected, 0..1; null with nothing to rate. */
+  closeRate: number | null;
+  onTimeClosed: number;
+  /** 按期结案率: closed by the due time over closed. */
+  onTimeCloseRate: number | null;
+  medianCloseHours: number | null;
 }
 
 export interface FireStation {
@@ -240,6 +288,16 @@ export interface CitygridData {
   nearestParking(lon: number, lat: number, minFree?: number, limit?: number): Promise<NearbyParkingLot[]>;
   kpis(subdistrictCode?: string): Promise<Kpis>;
   reportCase(report: CaseReport): Promise<ReportedCase>;
+  /** The moves the caller may make on the case now: the UI offers exactly these. */
+  allowedMoves(id: number): Promise<CaseMove[]>;
+  /** Attaches a photo (JPEG, PNG or WebP, at most 1 MB) to a case the caller works. */
+  attachCasePhoto(id: number, mime: string, base64: string): Promise<CasePhoto>;
+  /** A photo as a data URL, for staff who may see it. */
+  casePhoto(photoId: number): Promise<string | null>;
+  /** The case a typed case number names. */
+  findCase(caseNo: string): Promise<{ id: number; lon: number; lat: number } | null>;
+  /** Close rate, on-time close rate and median time to close of cases reported in [from, to), per group. */
+  closeRates(from: Date, to: Date, group: CloseRateGroup): Promise<CloseRate[]>;
   /** Moves a case from the status the caller saw; refused if it has moved since. */
   transitionCase(id: number, from: CaseStatus, to: CaseStatus, note?: string): Promise<void>;
   recordParkingReading(lotId: number, freeSpaces: number, observedAt?: Date): Promise<void>;
