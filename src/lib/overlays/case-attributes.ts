@@ -49,16 +49,20 @@ export function writeCaseAttributes(a: CaseAttributes, c: CaseColumns, i: number
   a.categoryTriples[i * 3 + 2] = c.sources[i];
 }
 
-/** The DataFilterExtension props that show exactly the cases `caseMatches` accepts. */
-export function caseFilterProps(c: CaseColumns, filters: CaseFilters) {
+/** A replay shows the reports of the day before its moment, whatever they became since. */
+export const REPLAY_WINDOW_HOURS = 24;
+
+/** The DataFilterExtension props that show exactly the cases `caseMatcher` accepts (overdue-only aside); times are hours from `baseMs`. */
+export function caseFilterProps(c: CaseColumns, filters: CaseFilters, baseMs: number) {
   const all = (n: number) => Array.from({ length: n }, (_, i) => i);
   const categories = filters.categories.length
     ? filters.categories.map((code) => c.categoryCodes.indexOf(code)).filter((i) => i >= 0)
     : all(Math.max(c.categoryCodes.length, 1));
+  const replayHours = filters.replayAt == null ? null : (filters.replayAt - baseMs) / HOUR_MS;
   return {
-    filterRange: [-filters.sinceDays * 24, 1e6] as [number, number],
+    filterRange: (replayHours == null ? [-filters.sinceDays * 24, 1e6] : [replayHours - REPLAY_WINDOW_HOURS, replayHours]) as [number, number],
     filterCategories: [
-      filters.statuses.map((s) => CASE_STATUSES.indexOf(s)),
+      replayHours == null ? filters.statuses.map((s) => CASE_STATUSES.indexOf(s)) : all(CASE_STATUSES.length),
       categories.length ? categories : [-1],
       filters.sources.length ? filters.sources.map((s) => CASE_SOURCES.indexOf(s)) : all(CASE_SOURCES.length),
     ],
@@ -67,9 +71,12 @@ export function caseFilterProps(c: CaseColumns, filters: CaseFilters) {
 
 /** Whether case `i` passes the filters, on the CPU: the same rule as the GPU filter. */
 export function caseMatcher(c: CaseColumns, filters: CaseFilters, now: number): (i: number) => boolean {
-  const [statuses, categories, sources] = caseFilterProps(c, filters).filterCategories.map((list) => new Set(list));
-  const oldestMs = now - filters.sinceDays * 24 * HOUR_MS;
-  return (i) => c.reportedAt[i] >= oldestMs && statuses.has(c.statuses[i]) && categories.has(c.categories[i]) && sources.has(c.sources[i]);
+  const { filterRange, filterCategories } = caseFilterProps(c, filters, now);
+  const [statuses, categories, sources] = filterCategories.map((list) => new Set(list));
+  const [oldestMs, newestMs] = filterRange.map((hours) => now + hours * HOUR_MS);
+  return (i) =>
+    c.reportedAt[i] >= oldestMs && c.reportedAt[i] <= newestMs && statuses.has(c.statuses[i]) && categories.has(c.categories[i]) && sources.has(c.sources[i]) &&
+    (!filters.overdueOnly || isOverdue(c, i, now));
 }
 
 type Descriptor = { value: Uint8Array | Float32Array | Float64Array; size: number; normalized?: boolean };

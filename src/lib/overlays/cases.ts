@@ -44,6 +44,7 @@ function categoryGlyph(category: CaseCategory | undefined, locale: 'zh' | 'en'):
 }
 
 const GLYPH_MIN_ZOOM = 16;
+
 /** The drawing for this minute, kept on the store so the next call reuses it. */
 function drawnAt(store: CaseStore, now: number): DrawnCases {
   return (store.drawn = drawingAt(store.drawn, store.columns, now));
@@ -92,9 +93,10 @@ export const casesOverlay: Overlay<CaseStore> = {
 
   layers(store, ctx) {
     const c = store.columns;
+    const drawn = drawnAt(store, ctx.now);
     const points = new ScatterplotLayer({
       id: 'cases',
-      data: drawnAt(store, ctx.now).data as never,
+      data: drawn.data as never,
       pickable: true,
       stroked: true,
       radiusUnits: 'pixels',
@@ -102,7 +104,7 @@ export const casesOverlay: Overlay<CaseStore> = {
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,
       extensions: [new DataFilterExtension({ filterSize: 1, categorySize: 3 })],
-      ...caseFilterProps(c, ctx.state.filters),
+      ...caseFilterProps(c, ctx.state.filters, drawn.attributes.baseMs),
     } as never);
     return ctx.zoom >= GLYPH_MIN_ZOOM ? [points, glyphLayer(store, ctx)] : [points];
   },
@@ -120,23 +122,10 @@ export const casesOverlay: Overlay<CaseStore> = {
     return `${caseNo(c, i)} · ${STATUS_LABEL[CASE_STATUSES[c.statuses[i]]][ctx.locale]}${overdue}\n${categoryName(store, c.categories[i], ctx)}`;
   },
 
-  async popup(info, store, ctx) {
-    const i = info.index;
-    if (i < 0) return null;
-    const detail = await ctx.data.caseDetail(store.columns.ids[i]);
-    if (!detail) return null;
-    const time = (ms: number) => new Date(ms).toLocaleString(ctx.locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
-    const fields = [
-      { label: ctx.t('status'), value: STATUS_LABEL[detail.status][ctx.locale] + (isOverdue(store.columns, i, ctx.now) ? ` · ${ctx.t('overdue')}` : '') },
-      { label: ctx.t('source'), value: SOURCE_LABEL[detail.source][ctx.locale] },
-      { label: ctx.t('reportedAt'), value: time(detail.reportedAt) },
-      { label: ctx.t('dueAt'), value: time(detail.dueAt) },
-      { label: ctx.t('grid'), value: detail.gridCode ?? '—' },
-      { label: ctx.t('description'), value: detail.description },
-    ];
-    if (detail.address) fields.splice(5, 0, { label: ctx.t('address'), value: detail.address });
-    if (detail.reporterContact) fields.push({ label: ctx.t('reporterContact'), value: detail.reporterContact });
-    return { title: categoryName(store, store.columns.categories[i], ctx), subtitle: detail.caseNo, fields };
+  select(info, store) {
+    return info.index < 0 ? null : { kind: 'case', id: store.columns.ids[info.index] };
+  },
+};
   },
 };
 

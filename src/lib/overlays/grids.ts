@@ -93,18 +93,24 @@ export const gridsOverlay: Overlay<GridStore> = {
     return `${grid.code} · ${ctx.locale === 'zh' ? grid.nameZh : grid.nameEn}\n${ctx.t('openCases')}: ${grid.openCases}`;
   },
 
-  async popup(info, store, ctx) {
+  /** A grid lists the cases in it, at every level below. */
+  select(info, store, ctx) {
     const grid = pickedGrid(info, store);
     if (!grid) return null;
+    const inside = descendantIds(store, grid.id);
     return {
+      kind: 'cases',
+      key: `grid:${grid.id}`,
       title: ctx.locale === 'zh' ? grid.nameZh : grid.nameEn,
       subtitle: `${LEVEL_LABEL[grid.level][ctx.locale]} · ${grid.code}`,
       fields: [
         { label: ctx.t('responsiblePerson'), value: grid.responsibleName },
         { label: ctx.t('phone'), value: grid.responsiblePhone },
-        { label: ctx.t('openCases'), value: String(grid.openCases) },
       ],
+      includes: (c, i) => inside.has(c.gridIds[i]),
     };
+  },
+};
   },
 };
 
@@ -124,6 +130,21 @@ export function ancestorIds(store: GridStore, ids: Iterable<number>): Set<number
   const parentOf = parentMap(store);
   const result = new Set<number>();
   for (const id of ids) for (const grid of lineage(parentOf, id)) result.add(grid);
+  return result;
+}
+
+/** A grid and every grid below it. */
+export function descendantIds(store: GridStore, id: number): Set<number> {
+  const parentOf = parentMap(store);
+  const result = new Set<number>();
+  for (const child of parentOf.keys()) {
+    for (const grid of lineage(parentOf, child)) {
+      if (grid === id) {
+        result.add(child);
+        break;
+      }
+    }
+  }
   return result;
 }
 

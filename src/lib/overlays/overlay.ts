@@ -1,5 +1,5 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { CitygridData, LayerTable } from '../data/types';
+import type { CaseColumns, CitygridData, LayerTable } from '../data/types';
 import type { Locale } from '../i18n/locale.svelte';
 import type { StringKey } from '../i18n/strings';
 import type { Flavour, Rgba } from '../theme/theme';
@@ -37,8 +37,16 @@ export interface PopupContent {
 }
 
 /**
+ * What a click chose for the case workspace: one case to open, or a place
+ * whose cases to list (kept live: `includes` is asked again as cases change).
+ */
+export type Selection =
+  | { kind: 'case'; id: number }
+  | { kind: 'cases'; key: string; title: string; subtitle?: string; fields: PopupContent['fields']; includes: (c: CaseColumns, i: number) => boolean };
+
+/**
  * One data overlay, described whole (its deck.gl layer ids begin with its id, so a pick reaches only its owner): how it loads and refreshes its rows, the
- * deck.gl layers it draws, its legend, its hover tooltip and click popup.
+ * deck.gl layers it draws, its legend, its hover tooltip, and what a click on it selects or shows.
  */
 export interface Overlay<S> {
   id: OverlayId;
@@ -51,5 +59,7 @@ export interface Overlay<S> {
   layers(store: S, ctx: OverlayContext): Layer[];
   legend(ctx: OverlayContext): LegendItem[];
   tooltip(info: PickingInfo, store: S, ctx: OverlayContext): string | null;
-  popup(info: PickingInfo, store: S, ctx: OverlayContext): Promise<PopupContent | null>;
+  /** What a click shows: cases for the case workspace, or a card describing the object. */
+  select?(info: PickingInfo, store: S, ctx: OverlayContext): Selection | null;
+  popup?(info: PickingInfo, store: S, ctx: OverlayContext): Promise<PopupContent | null>;
 }

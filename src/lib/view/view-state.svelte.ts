@@ -15,6 +15,10 @@ export interface CaseFilters {
   sources: CaseSource[];
   /** Only cases reported within this many days. */
   sinceDays: number;
+  /** Only open cases past their due time. */
+  overdueOnly: boolean;
+  /** While replaying, the moment shown: the reports of the day before it, whatever their status now. */
+  replayAt: number | null;
 }
 
 export const OPEN_STATUSES: CaseStatus[] = ['reported', 'registered', 'dispatched', 'handling', 'handled'];
@@ -25,10 +29,18 @@ const DEFAULT_SINCE_DAYS = 30;
 export class MapState {
   view = $state<MapView>({ ...DEFAULT_VIEW });
   visible = $state<Record<OverlayId, boolean>>(Object.fromEntries(OVERLAY_IDS.map((id) => [id, true])) as Record<OverlayId, boolean>);
-  filters = $state<CaseFilters>({ statuses: [...OPEN_STATUSES], categories: [], sources: [], sinceDays: DEFAULT_SINCE_DAYS });
+  filters = $state<CaseFilters>({ statuses: [...OPEN_STATUSES], categories: [], sources: [], sinceDays: DEFAULT_SINCE_DAYS, overdueOnly: false, replayAt: null });
   fireCoverage = $state(false);
 
-  toHash(): string {
+  /** Where the map should fly next (a case opened from a list); MapView follows it. */
+  flight = $state.raw<{ lon: number; lat: number; zoom: number } | null>(null);
+
+  flyTo(lon: number, lat: number, zoom = Math.max(this.view.zoom, 17)) {
+    this.flight = { lon, lat, zoom };
+  }
+
+  /** The state as a URL query (the part of the hash route after `?`). */
+  toQuery(): string {
     const v = this.view;
     const params = new URLSearchParams();
     params.set('map', `${v.zoom.toFixed(2)}/${v.lat.toFixed(5)}/${v.lon.toFixed(5)}/${Math.round(v.bearing)}/${Math.round(v.pitch)}`);
@@ -38,12 +50,13 @@ export class MapState {
     if (this.filters.sources.length) params.set('src', this.filters.sources.join(','));
     params.set('days', String(this.filters.sinceDays));
     if (this.fireCoverage) params.set('cover', '1');
-    return '#' + params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
+    if (this.filters.overdueOnly) params.set('overdue', '1');
+    return params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
   }
 
-  /** Applies what a hash says; anything missing or malformed keeps its current value. */
-  applyHash(hash: string) {
-    const params = new URLSearchParams(hash.replace(/^#/, ''));
+  /** Applies what a query says; anything missing or malformed keeps its current value. */
+  applyQuery(query: string) {
+    const params = new URLSearchParams(query);
     const [zoom, lat, lon, bearing = 0, pitch = 0] = (params.get('map') ?? '').split('/').map(Number);
     if ([zoom, lat, lon, bearing, pitch].every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) {
       this.view = { zoom, lat, lon, bearing, pitch };
@@ -59,5 +72,6 @@ export class MapState {
     const days = Number(params.get('days'));
     if (params.has('days') && Number.isInteger(days) && days >= 1 && days <= 365) this.filters.sinceDays = days;
     this.fireCoverage = params.get('cover') === '1';
+    this.filters.overdueOnly = params.get('overdue') === '1';
   }
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { patchCaseColumns, toCaseColumns } from '../../../src/lib/data/case-columns';
+import { CASE_STATUSES, type CaseStatus } from '../../../src/lib/data/types';
+import type { CaseFilters } from '../../../src/lib/view/view-state.svelte';
 import { caseAttributes, caseFilterProps, caseMatcher, drawCases, isOverdue, redrawPatched } from '../../../src/lib/overlays/case-attributes';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
+const NO_FILTER: CaseFilters = { statuses: [...CASE_STATUSES], categories: [], sources: [], sinceDays: 30, overdueOnly: false, replayAt: null };
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
 const cases = toCaseColumns([
   { id: 1, case_no: 'CG-1', status: 'reported', source: 'resident_qr', category_code: 'A', lon: 1, lat: 2, reported_at: hoursAgo(1), due_at: hoursAgo(-1) },
@@ -25,17 +28,31 @@ describe('case attributes', () => {
   });
 
   it('filters on the CPU exactly as the GPU filter props say', () => {
-    const filters = { statuses: ['reported', 'handling', 'closed'] as const, categories: ['A'], sources: [], sinceDays: 30 };
-    const matches = caseMatcher(cases, { ...filters, statuses: [...filters.statuses] }, NOW);
+    const filters = { ...NO_FILTER, statuses: ['reported', 'handling', 'closed'] as CaseStatus[], categories: ['A'] };
+    const matches = caseMatcher(cases, filters, NOW);
     expect([0, 1, 2].map(matches)).toEqual([true, false, false]);
-    const props = caseFilterProps(cases, { ...filters, statuses: [...filters.statuses] });
+    const props = caseFilterProps(cases, filters, NOW);
     expect(props.filterRange).toEqual([-720, 1e6]);
     expect(props.filterCategories).toEqual([[0, 3, 5], [0], [0, 1, 2, 3]]);
   });
 
   it('shows nothing for a category filter naming no known category', () => {
-    const props = caseFilterProps(cases, { statuses: ['reported'], categories: ['ZZZ'], sources: [], sinceDays: 30 });
+    const props = caseFilterProps(cases, { ...NO_FILTER, statuses: ['reported'], categories: ['ZZZ'] }, NOW);
     expect(props.filterCategories[1]).toEqual([-1]);
+  });
+
+  it('keeps only overdue cases when asked, on the CPU', () => {
+    const matches = caseMatcher(cases, { ...NO_FILTER, overdueOnly: true }, NOW);
+    expect([0, 1, 2].map(matches)).toEqual([false, true, false]);
+  });
+
+  it('replays the reports of the day before the moment, whatever their status now', () => {
+    const replayAt = NOW - 20 * 3_600_000;
+    const filters = { ...NO_FILTER, statuses: ['reported'] as CaseStatus[], replayAt };
+    expect([0, 1, 2].map(caseMatcher(cases, filters, NOW))).toEqual([false, true, false]);
+    const props = caseFilterProps(cases, filters, NOW);
+    expect(props.filterRange).toEqual([-44, -20]);
+    expect(props.filterCategories[0]).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('uploads again only the attributes a status change alters, recomputing only the patched rows', () => {

@@ -1,0 +1,96 @@
+import type { CitygridData } from '../data/types';
+import type { FirstView } from '../data/first-view';
+import { locale } from '../i18n/locale.svelte';
+import { loadPlaceLabels, placeLabelLayer, type PlaceLabel } from '../map/basemap-labels';
+import { OVERLAYS } from '../overlays';
+import type { CaseStore } from '../overlays/cases';
+import type { OverlayContext } from '../overlays/overlay';
+import { OverlayStores } from '../overlays/overlay-stores.svelte';
+import type { Flavour } from '../theme/theme';
+import { MapState } from '../view/view-state.svelte';
+import { keepView } from './view-keeper';
+
+/**
+ * The map's live data, shared by every screen that shows the map: the view
+ * state, the overlay stores kept current from change events, and the layers
+ * they draw. Made once per visit, so going from one screen to another never
+ * reloads the data.
+ */
+export class LiveMap {
+  readonly mapState = new MapState();
+  readonly stores: OverlayStores;
+  readonly flavour: Flavour = 'light';
+  now = $state(Date.now());
+  placeLabels = $state.raw<PlaceLabel[]>([]);
+
+  readonly context = $derived<OverlayContext>({
+    data: this.data,
+    state: this.mapState,
+    flavour: this.flavour,
+    locale: locale.current,
+    t: locale.t,
+    zoom: this.mapState.view.zoom,
+    now: this.now,
+    peek: (id) => this.stores.stores[id] as never,
+  });
+
+  /** Overlays bottom to top, with place names just above the grid lines. */
+  readonly layers = $derived(
+    OVERLAYS.filter((o) => this.mapState.visible[o.id] && this.stores.stores[o.id]).flatMap((o) => {
+      const drawn = o.layers(this.stores.stores[o.id] as never, this.context);
+      return o.id === 'grids' ? [...drawn, placeLabelLayer(this.placeLabels, locale.current, this.mapState.view.zoom, this.flavour)] : drawn;
+    }),
+  );
+
+  readonly cases = $derived(this.stores.stores.cases as CaseStore | undefined);
+  /** Whether every overlay has loaded its rows. */
+  readonly loaded = $derived(OVERLAYS.every((o) => this.stores.stores[o.id] !== undefined));
+
+  constructor(
+    readonly data: CitygridData,
+    private readonly first: FirstView,
+  ) {
+    this.stores = new OverlayStores(() => this.context);
+  }
+
+  /** Paints the saved view, catches up and follows the live feed; returns the function that stops it all. */
+  start(): () => void {
+    let stopped = false;
+    const stops: (() => void)[] = [];
+    const clock = setInterval(() => (this.now = Date.now()), 30_000);
+    stops.push(() => clearInterval(clock));
+    // After an outage, change events were missed: read every layer again.
+    stops.push(this.data.connection.onResync(() => void this.stores.reloadAll()));
+    if (!import.meta.env.VITE_BASEMAP_STYLE) {
+      loadPlaceLabels()
+        .then((labels) => (this.placeLabels = labels))
+        .catch((e) => console.warn('citygrid: place names unavailable', e));
+    }
+    void this.#follow().then((stop) => (stopped ? stop() : stops.push(stop)));
+    return () => {
+      stopped = true;
+      stops.forEach((stop) => stop());
+    };
+  }
+
+  /** A saved view paints at once; the live feed starts before catching up, so nothing between is missed. */
+  async #follow(): Promise<() => void> {
+    const snapshot = this.first.snapshot;
+    let disconnect: () => void;
+    if (snapshot) {
+      await this.stores.paint(snapshot);
+      disconnect = this.stores.connect();
+      await this.stores.catchUp(snapshot);
+      // Caught up: the snapshot's own copies of the small layers are no longer needed.
+      this.first.snapshot = null;
+    } else {
+      await this.stores.loadAll();
+      disconnect = this.stores.connect();
+    }
+    const stopKeeping = keepView(this.stores, this.first.scope);
+    return () => {
+      disconnect();
+      stopKeeping();
+    };
+  }
+}
