@@ -40,7 +40,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false },
+        // Conditions in a browser on a loaded two-core machine take seconds, not the default one.
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, expect: { poll: { timeout: 20_000 } } },
       },
     ],
   },

@@ -75,35 +75,41 @@ describe.skipIf(!HAS_CHROMIUM)('the map in Chromium', () => {
     await page.mouse.move(5, 790);
   });
 
-  it('opens the popup of the grid clicked, with its responsible person and open cases', async () => {
+  it('lists the cases of the grid clicked, most urgent first, with its responsible person', async () => {
     const grids = await data(page).run((d) => d.grids('grid'));
     const grid = grids.find((g) => g.code === 'PLR-G05')!;
     const [lon, lat] = pointOnFeature(grid.geometry).geometry.coordinates;
     await goTo(page, view(13.5, lat, lon, 'grids'));
     const at = await screenPoint(page, lon, lat);
     await page.mouse.click(at.x, at.y);
-    const popup = page.getByTestId('popup');
-    await expect.poll(() => popup.textContent()).toContain('PLR-G05');
-    const text = (await popup.textContent())!;
+    const list = page.getByTestId('case-list');
+    await expect.poll(() => list.textContent()).toContain('PLR-G05');
+    const text = (await list.textContent())!;
     expect(text).toContain(grid.nameZh);
     expect(text).toContain(grid.responsibleName);
-    expect(text).toMatch(new RegExp(`未结案件\\s*${grid.openCases}`));
-    await page.screenshot({ path: `${SHOTS}/popup-grid.png` });
-    await page.keyboard.press('Escape');
+    // Listed: the grid's open cases the 30-day filter keeps.
+    const listed = Number(/(\d+) 件/.exec(text)?.[1]);
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThanOrEqual(grid.openCases);
+    expect(await list.locator('button.row').count()).toBe(Math.min(listed, 50));
+    await page.screenshot({ path: `${SHOTS}/grid-case-list.png` });
+    await list.getByRole('button', { name: '关闭' }).click();
   });
 
-  it('opens the popup of the case clicked, with its number and description', async () => {
+  it('opens the case clicked in the case panel, with its number and status', async () => {
     const open = await data(page).run((d) =>
       d.cases({ bbox: [121.515, 31.255, 121.53, 31.265], statuses: ['handling'] }).then((c) => ({ id: c.ids[0], caseNo: new TextDecoder().decode(c.caseNoBytes.subarray(0, 24)).replace(/\0+$/, ''), lon: c.positions[0], lat: c.positions[1] })),
     );
     await goTo(page, view(18, open.lat, open.lon, 'cases'));
     const at = await screenPoint(page, open.lon, open.lat);
     await page.mouse.click(at.x, at.y);
-    const popup = page.getByTestId('popup');
-    await expect.poll(() => popup.textContent()).toContain(open.caseNo);
-    expect(await popup.textContent()).toContain('处置中');
-    await page.screenshot({ path: `${SHOTS}/popup-case.png` });
+    const panel = page.getByTestId('case-panel');
+    await expect.poll(() => panel.getAttribute('data-case-no')).toBe(open.caseNo);
+    expect(await panel.textContent()).toContain('处置中');
+    expect(await panel.textContent(), 'the public may not move cases').toContain('当前账号不能操作此案件');
+    await page.screenshot({ path: `${SHOTS}/case-panel-public.png` });
     await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
   });
 
   it('switches every panel to English and back', async () => {

@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import type { CitygridData } from '../data/types';
 import type { FirstView } from '../data/first-view';
 import { locale } from '../i18n/locale.svelte';
@@ -17,40 +18,43 @@ import { keepView } from './view-keeper';
  * reloads the data.
  */
 export class LiveMap {
-  readonly mapState = new MapState();
+  readonly data: CitygridData;
   readonly stores: OverlayStores;
+  readonly #first: FirstView;
+  readonly mapState = new MapState();
   readonly flavour: Flavour = 'light';
   now = $state(Date.now());
   placeLabels = $state.raw<PlaceLabel[]>([]);
 
-  readonly context = $derived<OverlayContext>({
-    data: this.data,
-    state: this.mapState,
-    flavour: this.flavour,
-    locale: locale.current,
-    t: locale.t,
-    zoom: this.mapState.view.zoom,
-    now: this.now,
-    peek: (id) => this.stores.stores[id] as never,
-  });
-
+  readonly context: OverlayContext;
   /** Overlays bottom to top, with place names just above the grid lines. */
-  readonly layers = $derived(
-    OVERLAYS.filter((o) => this.mapState.visible[o.id] && this.stores.stores[o.id]).flatMap((o) => {
-      const drawn = o.layers(this.stores.stores[o.id] as never, this.context);
-      return o.id === 'grids' ? [...drawn, placeLabelLayer(this.placeLabels, locale.current, this.mapState.view.zoom, this.flavour)] : drawn;
-    }),
-  );
-
-  readonly cases = $derived(this.stores.stores.cases as CaseStore | undefined);
+  readonly layers: Layer[];
+  readonly cases: CaseStore | undefined;
   /** Whether every overlay has loaded its rows. */
-  readonly loaded = $derived(OVERLAYS.every((o) => this.stores.stores[o.id] !== undefined));
+  readonly loaded: boolean;
 
-  constructor(
-    readonly data: CitygridData,
-    private readonly first: FirstView,
-  ) {
+  constructor(data: CitygridData, first: FirstView) {
+    this.data = data;
+    this.#first = first;
     this.stores = new OverlayStores(() => this.context);
+    this.context = $derived({
+      data,
+      state: this.mapState,
+      flavour: this.flavour,
+      locale: locale.current,
+      t: locale.t,
+      zoom: this.mapState.view.zoom,
+      now: this.now,
+      peek: (id) => this.stores.stores[id] as never,
+    });
+    this.layers = $derived(
+      OVERLAYS.filter((o) => this.mapState.visible[o.id] && this.stores.stores[o.id]).flatMap((o) => {
+        const drawn = o.layers(this.stores.stores[o.id] as never, this.context);
+        return o.id === 'grids' ? [...drawn, placeLabelLayer(this.placeLabels, locale.current, this.mapState.view.zoom, this.flavour)] : drawn;
+      }),
+    );
+    this.cases = $derived(this.stores.stores.cases as CaseStore | undefined);
+    this.loaded = $derived(OVERLAYS.every((o) => this.stores.stores[o.id] !== undefined));
   }
 
   /** Paints the saved view, catches up and follows the live feed; returns the function that stops it all. */
@@ -75,19 +79,19 @@ export class LiveMap {
 
   /** A saved view paints at once; the live feed starts before catching up, so nothing between is missed. */
   async #follow(): Promise<() => void> {
-    const snapshot = this.first.snapshot;
+    const snapshot = this.#first.snapshot;
     let disconnect: () => void;
     if (snapshot) {
       await this.stores.paint(snapshot);
       disconnect = this.stores.connect();
       await this.stores.catchUp(snapshot);
       // Caught up: the snapshot's own copies of the small layers are no longer needed.
-      this.first.snapshot = null;
+      this.#first.snapshot = null;
     } else {
       await this.stores.loadAll();
       disconnect = this.stores.connect();
     }
-    const stopKeeping = keepView(this.stores, this.first.scope);
+    const stopKeeping = keepView(this.stores, this.#first.scope);
     return () => {
       disconnect();
       stopKeeping();

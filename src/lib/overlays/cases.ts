@@ -126,6 +126,4 @@ export const casesOverlay: Overlay<CaseStore> = {
     return info.index < 0 ? null : { kind: 'case', id: store.columns.ids[info.index] };
   },
 };
-  },
-};
 

@@ -111,8 +111,6 @@ export const gridsOverlay: Overlay<GridStore> = {
     };
   },
 };
-  },
-};
 
 function parentMap(store: GridStore): Map<number, number | null> {
   const parentOf = new Map<number, number | null>();

@@ -9,13 +9,13 @@ export function view(zoom: number, lat: number, lon: number, layers = ALL_LAYERS
   return `#map=${zoom}/${lat}/${lon}/0/0&layers=${layers}&status=${OPEN}&days=30${extra}`;
 }
 
-/** Opens the dashboard at a view and waits until every overlay has loaded and the map is idle. */
+/** Opens a screen (the dashboard unless the hash names another) at a view and waits until every overlay has loaded and the map is idle. */
 export async function openAt(app: App, hash: string, viewport = { width: 1280, height: 800 }, context?: BrowserContext): Promise<Page> {
   const page = context ? await context.newPage() : await app.browser.newPage({ viewport });
   if (context) await page.setViewportSize(viewport);
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   await page.goto(app.url + hash);
-  await page.waitForSelector('[data-testid="dashboard"][data-loaded="true"]', { timeout: 180_000 });
+  await page.waitForSelector('[data-loaded="true"]:is([data-testid="dashboard"], [data-testid="inspect"])', { timeout: 180_000 });
   await settle(page);
   return page;
 }
@@ -52,13 +52,20 @@ export async function screenPoint(page: Page, lon: number, lat: number): Promise
 
 /** Screenshot of the map alone (panels hidden), for pixel checks. */
 export async function mapShot(page: Page, path?: string): Promise<Buffer> {
-  await page.addStyleTag({ content: 'header, .side, .maplibregl-ctrl { visibility: hidden !important; }' });
+  const panels = 'header, .side, .queue, .work, .maplibregl-ctrl';
+  await page.addStyleTag({ content: `${panels} { visibility: hidden !important; }` });
   const shot = await page.screenshot({ path });
-  await page.addStyleTag({ content: 'header, .side, .maplibregl-ctrl { visibility: visible !important; }' });
+  await page.addStyleTag({ content: `${panels} { visibility: visible !important; }` });
   return shot;
 }
 
 /** Page script that reports a street-stall case at a place through `window.citygrid.data`. */
 export function reportCaseScript(place: { lon: number; lat: number }, description: string): string {
   return `window.citygrid.data.reportCase({ categoryCode: 'E-0501', lon: ${place.lon}, lat: ${place.lat}, description: ${JSON.stringify(description)} })`;
+}
+
+/** Waits until the data source answers and the map has caught up (a first visit paints the built-in view while the database starts). */
+export async function waitLive(page: Page) {
+  await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 240_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="shown-view"]'), null, { timeout: 120_000 });
 }
