@@ -63,6 +63,17 @@ describeEachEngine('the case panel reads', (engine) => {
     await expect(engine().as('inspector').allowedMoves(-1)).rejects.toMatchObject({ code: 'P0002' });
   });
 
+  it('names the grids each role works: an inspector its own and all inside, commanders every one, the public none', async () => {
+    const mine = await engine().as('inspector').myGrids();
+    const [{ codes }] = await engine().sql<{ codes: string[] }>(
+      `select array_agg(distinct split_part(code, '-', 1) || '-' || split_part(code, '-', 2)) as codes from grids where id = any($1)`, [mine]);
+    expect(codes.sort()).toEqual(['PLR-G01', 'PLR-G02']);
+    expect((mine as number[]).length).toBeGreaterThan(2);
+    expect(await engine().as('commander').myGrids()).toBe('all');
+    expect(await engine().as('public').myGrids()).toEqual([]);
+    expect(await engine().as('resident').myGrids()).toEqual([]);
+  });
+
   it('reads close rates per sub-district with nulls where nothing can be rated', async () => {
     const rates = await engine().as('public').closeRates(new Date(Date.now() - 30 * 86_400_000), new Date(Date.now() + 60_000), 'subdistrict');
     expect(rates.length).toBeGreaterThanOrEqual(4);

@@ -48,6 +48,7 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.attachCasePhoto(1, 'image/png', 'AAAA');
   await data.casePhoto(1);
   await data.findCase('CG20261124-1');
+  await data.myGrids();
   await data.closeRates(new Date(0), new Date(), 'category');
   await data.transitionCase(1, 'reported', 'registered', 'n');
   await data.recordParkingReading(1, 3);

@@ -306,6 +306,10 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
       const [row] = await transport.call('case_photo', { p_photo_id: photoId });
       return row ? `data:${row.mime as string};base64,${row.data_base64 as string}` : null;
     },
+    async myGrids() {
+      const rows = await transport.call('my_grids', {});
+      return rows.some((r) => r.everywhere === true) ? 'all' : rows.map((r) => num(r.grid_id));
+    },
     async findCase(caseNo) {
       const [row] = await transport.call('find_case', { p_case_no: caseNo });
       return row ? { id: num(row.id), lon: num(row.lon), lat: num(row.lat) } : null;

@@ -29,6 +29,7 @@ export const RPC_FUNCTIONS = {
   attach_case_photo: { args: ['p_case_id', 'p_mime', 'p_data_base64'], public: false, write: true },
   case_photo: { args: ['p_photo_id'], public: false },
   find_case: { args: ['p_case_no'], public: true },
+  my_grids: { args: [], public: true },
   close_rates: { args: ['p_from', 'p_to', 'p_group'], public: true },
   transition_case: { args: ['p_case_id', 'p_from_status', 'p_to_status', 'p_note'], public: false, write: true },
   record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },

@@ -294,6 +294,8 @@ export interface CitygridData {
   attachCasePhoto(id: number, mime: string, base64: string): Promise<CasePhoto>;
   /** A photo as a data URL, for staff who may see it. */
   casePhoto(photoId: number): Promise<string | null>;
+  /** The grid ids the caller works (an inspector's grids and all inside them); 'all' for commanders and admins, none for the public. */
+  myGrids(): Promise<number[] | 'all'>;
   /** The case a typed case number names. */
   findCase(caseNo: string): Promise<{ id: number; lon: number; lat: number } | null>;
   /** Close rate, on-time close rate and median time to close of cases reported in [from, to), per group. */

@@ -96,6 +96,7 @@ export const STRINGS = {
   period: { zh: '时段', en: 'Period' },
   lastDays: { zh: '近 {n} 天', en: 'Last {n} days' },
   subdistrict: { zh: '街道', en: 'Sub-district' },
+  myGridsOnly: { zh: '只看我的网格', en: 'My grids only' },
   caseSearch: { zh: '案件编号', en: 'Case number' },
   caseSearchGo: { zh: '打开', en: 'Open' },
   caseNotFound: { zh: '没有编号为 {no} 的案件', en: 'No case numbered {no}' },
