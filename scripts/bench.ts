@@ -10,6 +10,8 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import { patchCaseColumns, toCaseColumns } from '../src/lib/data/case-columns';
 import { mulberry32 } from '../src/lib/geo/seeded-random';
 import { randomUUID } from 'node:crypto';
+import { accountFromClaims } from '../src/lib/accounts/accounts';
+import { EmbeddedSession } from '../src/lib/accounts/session';
 import { createCitygridData } from '../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../src/lib/data/sql-transport';
 import type { Claims } from '../src/lib/data/types';
@@ -132,9 +134,8 @@ async function reportThroughput(name: string, db: SqlDatabase, clients: number, 
     await Promise.all(Array.from({ length: clients }, async () => {
       for (let i = 0; i < count / clients; i++) {
         const transport = new SqlTransport(db);
-        transport.setClaims(claims);
         transport.setDevice(randomUUID());
-        await createCitygridData(transport).reportCase({ categoryCode: 'E-0501', ...place, description: 'bench 限流' });
+        await createCitygridData(transport, new EmbeddedSession(transport, accountFromClaims(claims))).reportCase({ categoryCode: 'E-0501', ...place, description: 'bench 限流' });
       }
     }));
     return performance.now() - started;

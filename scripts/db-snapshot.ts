@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { EmbeddedSession } from '../src/lib/accounts/session';
 import { createCitygridData } from '../src/lib/data/citygrid-data';
 import type { SnapshotManifest } from '../src/lib/data/embedded/snapshot-manifest';
 import { SqlTransport, type SqlDatabase } from '../src/lib/data/sql-transport';
@@ -53,7 +54,8 @@ export async function createMigratedDatabase(files = schemaFiles()): Promise<PGl
 /** Reads every layer as the public sees it, dated by the demo clock the database moves to the present on first start. */
 async function seedView(db: PGlite): Promise<ArrayBuffer> {
   const { rows } = await db.query<{ clock: Date }>('select max(observed_at) as clock from parking_readings');
-  const data = createCitygridData(new SqlTransport(db as unknown as SqlDatabase));
+  const transport = new SqlTransport(db as unknown as SqlDatabase);
+  const data = createCitygridData(transport, new EmbeddedSession(transport));
   return encodeViewSnapshot(await takeViewSnapshot(data, 'seed', rows[0].clock.getTime()));
 }
 

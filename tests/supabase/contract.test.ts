@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { EmbeddedSession } from '../../src/lib/accounts/session';
 import { createCitygridData } from '../../src/lib/data/citygrid-data';
 import { ConnectionMonitor } from '../../src/lib/data/connection';
 import { RPC_FUNCTIONS, type RpcName, type RpcTransport } from '../../src/lib/data/rpc';
@@ -27,7 +28,7 @@ function recordingTransport(calls: { name: RpcName; args: string[] }[]): RpcTran
 
 it('calls only catalogued functions with catalogued argument names from every data method', async () => {
   const calls: { name: RpcName; args: string[] }[] = [];
-  const data = createCitygridData(recordingTransport(calls));
+  const data = createCitygridData(recordingTransport(calls), new EmbeddedSession({ setClaims() {} }));
   const bbox = [121.5, 31.2, 121.6, 31.3] as const;
   await data.layerCounts();
   await data.categories();

@@ -5,6 +5,8 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ensureSnapshot } from '../../scripts/db-snapshot';
 import { SEARCH_PATH } from '../../src/lib/data/embedded/search-path';
+import { accountFromClaims } from '../../src/lib/accounts/accounts';
+import { EmbeddedSession } from '../../src/lib/accounts/session';
 import { createCitygridData } from '../../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../../src/lib/data/sql-transport';
 import type { CitygridData, Claims } from '../../src/lib/data/types';
@@ -30,6 +32,8 @@ export interface Engine {
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** The data interface as `role`, from its own device (or the given one: report limits count by device). */
   as(role: keyof typeof ROLES, device?: string): CitygridData;
+  /** The data interface under any JWT claims. */
+  withClaims(claims: Claims, device?: string): CitygridData;
   close(): Promise<void>;
 }
 
@@ -46,18 +50,12 @@ async function openPostgres(): Promise<Engine> {
 }
 
 function engine(name: Engine['name'], db: SqlDatabase, sql: Engine['sql'], close: () => Promise<void>): Engine {
-  return {
-    name,
-    db,
-    sql,
-    close,
-    as(role, device = randomUUID()) {
-      const transport = new SqlTransport(db);
-      transport.setClaims(ROLES[role]);
-      transport.setDevice(device);
-      return createCitygridData(transport);
-    },
+  const withClaims = (claims: Claims, device: string = randomUUID()) => {
+    const transport = new SqlTransport(db);
+    transport.setDevice(device);
+    return createCitygridData(transport, new EmbeddedSession(transport, accountFromClaims(claims)));
   };
+  return { name, db, sql, close, withClaims, as: (role, device) => withClaims(ROLES[role], device) };
 }
 
 /** Runs raw SQL as an API role with its claims, the way PostgREST does on Supabase. */

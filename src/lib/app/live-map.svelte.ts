@@ -65,6 +65,8 @@ export class LiveMap {
     stops.push(() => clearInterval(clock));
     // After an outage, change events were missed: read every layer again.
     stops.push(this.data.connection.onResync(() => void this.stores.reloadAll()));
+    // Another account may see other rows (RLS): read every layer again as the new one.
+    stops.push(this.data.session.onChange(() => void this.stores.reloadAll()));
     if (!import.meta.env.VITE_BASEMAP_STYLE) {
       loadPlaceLabels()
         .then((labels) => (this.placeLabels = labels))

@@ -1,4 +1,5 @@
 import type { MultiPolygon } from 'geojson';
+import type { AccountSession } from '../accounts/session';
 import { concatCaseColumns, toCaseColumns } from './case-columns';
 import { epochMs, num } from './values';
 import type { RpcTransport, Row } from './rpc';
@@ -175,8 +176,8 @@ const IDS_PER_READ = 5000;
 /** Rows a page of the full case read asks for. */
 const CASE_PAGE = 50_000;
 
-/** The typed data interface over either backend's transport. */
-export function createCitygridData(transport: RpcTransport): CitygridData {
+/** The typed data interface over either backend's transport, as the account of `session`. */
+export function createCitygridData(transport: RpcTransport, session: AccountSession): CitygridData {
   let categoryCodes: string[] = [];
 
   /** Every case, in pages newest first; past `limit` the oldest are left out, and the columns say so. */
@@ -204,6 +205,7 @@ export function createCitygridData(transport: RpcTransport): CitygridData {
     backend: transport.backend,
     connection: transport.connection,
     ready: transport.ready,
+    session,
     async layerCounts() {
       const rows = await transport.call('layer_counts', {});
       return Object.fromEntries(rows.map((r) => [r.layer, num(r.count)])) as LayerCounts;

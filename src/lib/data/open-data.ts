@@ -1,3 +1,4 @@
+import { SupabaseSession, tabSession } from '../accounts/session';
 import { createCitygridData } from './citygrid-data';
 import { DEVICE_HEADER, deviceId } from './device-id';
 import type { CitygridData } from './types';
@@ -29,7 +30,8 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
     const client = createClient(config.supabaseUrl, config.supabaseAnonKey, {
       global: { headers: { [DEVICE_HEADER]: deviceId() } },
     });
-    return createCitygridData(new SupabaseTransport(client));
+    // Staff sign in with Supabase Auth; supabase-js sends the session's JWT with every call.
+    return createCitygridData(new SupabaseTransport(client), new SupabaseSession(client.auth));
   }
   const [{ openEmbedded }, { SqlTransport }] = await Promise.all([import('./embedded/open-embedded'), import('./sql-transport')]);
   // The database starts in the background; calls wait for it, and the view paints meanwhile.
@@ -38,5 +40,6 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
   Object.assign(globalThis, { citygridDatabase: database });
   const transport = new SqlTransport(database);
   transport.setDevice(deviceId());
-  return createCitygridData(transport);
+  // Demo accounts: the database runs every call under the chosen account's claims.
+  return createCitygridData(transport, tabSession(transport));
 }

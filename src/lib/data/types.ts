@@ -1,4 +1,5 @@
 import type { MultiPolygon } from 'geojson';
+import type { AccountSession } from '../accounts/session';
 import type { ConnectionMonitor } from './connection';
 
 export type Bbox = readonly [west: number, south: number, east: number, north: number];
@@ -260,11 +261,15 @@ export interface ChangeEvent {
   at: string;
 }
 
-/** Supabase-style JWT claims; `app_metadata.citygrid_role` carries the staff role. */
+/**
+ * Supabase-style JWT claims; `app_metadata.citygrid_role` carries the staff
+ * role and `app_metadata.inspector_grids` the grid codes an inspector works.
+ */
 export interface Claims {
   role: 'anon' | 'authenticated' | 'service_role';
   sub?: string;
-  app_metadata?: { citygrid_role?: 'inspector' | 'commander' | 'admin' };
+  email?: string;
+  app_metadata?: { citygrid_role?: 'inspector' | 'commander' | 'admin'; inspector_grids?: string[] };
 }
 
 /** Everything the UI reads, writes and subscribes to. */
@@ -274,6 +279,8 @@ export interface CitygridData {
   readonly connection: ConnectionMonitor;
   /** Resolves once the database answers; until then calls wait for it. Rejects if it cannot start. */
   readonly ready: Promise<void>;
+  /** Who is using the data: the account the database decides by, and how to change it. */
+  readonly session: AccountSession;
   layerCounts(): Promise<LayerCounts>;
   categories(): Promise<CaseCategory[]>;
   grids(level: GridLevel, bbox?: Bbox, ids?: number[]): Promise<Grid[]>;
