@@ -34,6 +34,8 @@ export interface PopupContent {
   fields: { label: string; value: string }[];
   /** Why the details could not be read, shown in place of the fields. */
   error?: string;
+  /** The cases behind a hotspot or a grid, most urgent first: what a case list opens with. */
+  caseIds?: number[];
 }
 
 /**
