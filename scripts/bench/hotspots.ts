@@ -17,9 +17,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCitygridData } from '../../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../../src/lib/data/sql-transport';
-import type { CaseColumns } from '../../src/lib/data/types';
+import { caseNo, indexOfCase, patchCaseColumns, toCaseColumns } from '../../src/lib/data/case-columns';
+import { CASE_SOURCES, CASE_STATUSES, type CaseColumns } from '../../src/lib/data/types';
+import { gridMix, mixRule, parentsOf, patchGridMix, type ParentOf } from '../../src/lib/overlays/grid-mix';
 import { caseMatcher } from '../../src/lib/overlays/case-attributes';
-import { binHotspots, caseHeat, countsAsHot, heatClasses, hexOf, hexRadiusForZoom, HEAT_HALF_LIFE_DAYS, OVERDUE_HEAT } from '../../src/lib/overlays/hotspot-bins';
+import { hexOf } from '../../src/lib/overlays/hexagons';
+import { binHotspots, caseHeat, countsAsHot, heatClasses, hexRadiusForZoom, HEAT_HALF_LIFE_DAYS, OVERDUE_HEAT, patchHotspots } from '../../src/lib/overlays/hotspot-bins';
 import { OPEN_STATUSES, type CaseFilters } from '../../src/lib/view/view-state.svelte';
 import { addSyntheticCases, ensureSnapshot } from '../db-snapshot';
 import { printTable, record, time } from './measure';
@@ -82,6 +85,31 @@ function deckCpuAggregation(c: CaseColumns, include: (i: number) => boolean, now
   return aggregator.binCount;
 }
 
+/** A live patch of 100 cases moving on: the hotspots and the grids' donuts moved by it, against counting every case again. */
+async function livePatch(c: CaseColumns, parentOf: ParentOf, now: number, zoom: number, label: string) {
+  const include = caseMatcher(c, FILTERS, now);
+  const radius = hexRadiusForZoom(zoom);
+  const rule = mixRule(FILTERS, c.categoryCodes, now);
+  const bins = binHotspots(c, include, now, radius);
+  const mix = gridMix(c, parentOf, rule);
+  const ids = Array.from({ length: 100 }, (_, k) => c.ids[Math.floor((k * c.length) / 100)]);
+  const moved = toCaseColumns(ids.map((id) => ({ ...rowOf(c, indexOfCase(c, id)), status: 'handling' })), c.categoryCodes);
+  const patch = patchCaseColumns(structuredClone(c), ids, moved);
+  const includeOf = (k: CaseColumns) => caseMatcher(k, FILTERS, now);
+  const rebinMs = await time(() => binHotspots(patch.columns, includeOf(patch.columns), now, radius), 3);
+  record(`hotspots ${label}: 100 changed cases, patched`, 'binned again', rebinMs, await time(() => patchHotspots(bins, patch, includeOf, now), 3));
+  const recountMs = await time(() => gridMix(patch.columns, parentOf, rule), 3);
+  record(`grid donuts ${label}: 100 changed cases, patched`, 'counted again', recountMs, await time(() => patchGridMix(mix, patch, parentOf, rule), 3));
+}
+
+/** A case row as the transport gives it, from the columns. */
+function rowOf(c: CaseColumns, i: number) {
+  return {
+    id: c.ids[i], case_no: caseNo(c, i), category_code: c.categoryCodes[c.categories[i]], source: CASE_SOURCES[c.sources[i]], status: CASE_STATUSES[c.statuses[i]],
+    lon: c.positions[2 * i], lat: c.positions[2 * i + 1], grid_id: c.gridIds[i], reported_at: c.reportedAt[i], due_at: c.dueAt[i], closed_at: null,
+  };
+}
+
 async function browserAggregation(c: CaseColumns, now: number, zoom: number) {
   const include = caseMatcher(c, FILTERS, now);
   const radius = hexRadiusForZoom(zoom);
@@ -104,6 +132,7 @@ export async function hotspotAggregation(db: PGlite, zoom: number, postgres?: { 
   await exec('set search_path = public, extensions');
   const seedCount = Number((await exec('select count(*) as n from cases')).rows[0].n);
   const data = createCitygridData(new SqlTransport(db as unknown as SqlDatabase));
+  const grids = (await Promise.all((['grid', 'micro_grid', 'meta_grid'] as const).map((level) => data.grids(level)))).flat();
   for (const scale of [10_000, 100_000]) {
     await db.exec(DROP_SYNTHETIC);
     await addSyntheticCases(db, scale - seedCount);
@@ -116,6 +145,7 @@ export async function hotspotAggregation(db: PGlite, zoom: number, postgres?: { 
     record(`hotspots ${label}: hand-rolled bins`, 'ST_HexagonGrid, PGlite', pglite.hexMs, browser.handMs);
     record(`hotspots ${label}: deck.gl CPUAggregator`, 'ST_HexagonGrid, PGlite', pglite.hexMs, browser.deckMs);
     record(`hotspots ${label}: ST_SquareGrid, PGlite`, 'ST_HexagonGrid, PGlite', pglite.hexMs, pglite.squareMs);
+    await livePatch(columns, parentsOf(grids), now.getTime(), zoom, label);
     if (postgres) {
       await postgres.exec(DROP_SYNTHETIC);
       await postgres.addCases(scale - seedCount);
@@ -124,6 +154,8 @@ export async function hotspotAggregation(db: PGlite, zoom: number, postgres?: { 
       record(`hotspots ${label}: ST_SquareGrid, PostgreSQL`, 'ST_HexagonGrid, PostgreSQL', server.hexMs, server.squareMs);
     }
   }
+  await db.exec(DROP_SYNTHETIC);
+  await postgres?.exec(DROP_SYNTHETIC);
 }
 
 /** The PostgreSQL side: the test database, migrated and seeded afresh, and the same synthetic cases. */

@@ -91,6 +91,8 @@ export const gridsOverlay: Overlay<GridStore> = {
     return gridStore(byLevel);
   },
 
+  followCases: (store, before, after, ctx) => afterCasePatch(store, before, after, ctx),
+
   layers(store, ctx) {
     const level = levelForZoom(ctx.zoom);
     const line = GRID_LINE[ctx.flavour][level];

@@ -1,4 +1,6 @@
+import type { CasePatch } from '../data/case-columns';
 import { isOpen, type CaseColumns } from '../data/types';
+import { hexInto, hexOf, mercatorX, mercatorY, worldRadius } from './hexagons';
 
 /**
  * Hotspots: open cases binned into hexagons of a constant size on screen,
@@ -16,75 +18,20 @@ export const HEX_RADIUS_PX = 14;
 export const HOTSPOTS_FULL_ZOOM = 12;
 export const HOTSPOTS_GONE_ZOOM = 13.5;
 
-const DAY_MS = 86_400_000;
-const DECAY_PER_MS = Math.LN2 / (HEAT_HALF_LIFE_DAYS * DAY_MS);
-/** A map of 512-pixel tiles: the world is 512 · 2^zoom pixels wide. */
-const WORLD_PX = 512;
-const SQRT3 = Math.sqrt(3);
+const DECAY_PER_MS = Math.LN2 / (HEAT_HALF_LIFE_DAYS * 86_400_000);
 
 /** 1 where hotspots are drawn whole, 0 where they are gone, linear between. */
 export function hotspotOpacity(zoom: number): number {
   return Math.min(1, Math.max(0, (HOTSPOTS_GONE_ZOOM - zoom) / (HOTSPOTS_GONE_ZOOM - HOTSPOTS_FULL_ZOOM)));
 }
 
-/** Hexagon circumradius in Web Mercator world units (the world is 1 × 1), stepped by half zoom levels so cells do not churn while zooming. */
-export function hexRadiusForZoom(zoom: number): number {
-  return HEX_RADIUS_PX / (WORLD_PX * 2 ** (Math.floor(zoom * 2) / 2));
-}
+/** The hexagon radius hotspots are binned with at `zoom`, in Web Mercator world units. */
+export const hexRadiusForZoom = (zoom: number) => worldRadius(HEX_RADIUS_PX, zoom);
 
 /** The heat of open case `i`: recency decaying with a half-life, plus a fixed amount once overdue. */
 export function caseHeat(c: CaseColumns, i: number, now: number): number {
   const ageMs = Math.max(0, now - c.reportedAt[i]);
   return Math.exp(-ageMs * DECAY_PER_MS) + (c.dueAt[i] < now ? OVERDUE_HEAT : 0);
-}
-
-export const mercatorX = (lon: number) => (lon + 180) / 360;
-export const mercatorY = (lat: number) => 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
-const lonOf = (x: number) => x * 360 - 180;
-const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
-/** The pointy-top hexagon (column i, row j; odd rows shifted half a cell) whose centre is nearest a Mercator point: d3-hexbin's layout. */
-export function hexOf(x: number, y: number, radius: number): [number, number] {
-  const cell = new Int32Array(2);
-  hexInto(x, y, radius, cell);
-  return [cell[0], cell[1]];
-}
-
-/** hexOf, written into `out`: binning a hundred thousand cases allocates nothing per case. */
-function hexInto(x: number, y: number, radius: number, out: Int32Array) {
-  const py = y / radius / 1.5;
-  let j = Math.round(py);
-  const px = x / radius / SQRT3 - (j & 1) / 2;
-  let i = Math.round(px);
-  const dy = py - j;
-  if (Math.abs(dy) * 3 > 1) {
-    const dx = px - i;
-    const i2 = i + (px < i ? -1 : 1) / 2;
-    const j2 = j + (py < j ? -1 : 1);
-    const dx2 = px - i2;
-    const dy2 = py - j2;
-    // Distances in cell units are stretched (a column is √3 radii wide, a row 1.5 radii tall): compared in radii.
-    if (3 * dx * dx + 2.25 * dy * dy > 3 * dx2 * dx2 + 2.25 * dy2 * dy2) {
-      i = i2 + ((j & 1) ? 1 : -1) / 2;
-      j = j2;
-    }
-  }
-  out[0] = i;
-  out[1] = j;
-}
-
-/** The centre of hexagon (i, j), in Mercator world units. */
-export function hexCentre(i: number, j: number, radius: number): [number, number] {
-  return [(i + (j & 1) / 2) * radius * SQRT3, j * radius * 1.5];
-}
-
-/** The six corners of hexagon (i, j) as [lon, lat], shrunk by `coverage` so neighbours keep a gap. */
-export function hexPolygon(i: number, j: number, radius: number, coverage = 1): [number, number][] {
-  const [cx, cy] = hexCentre(i, j, radius);
-  return Array.from({ length: 6 }, (_, k) => {
-    const angle = (k * Math.PI) / 3;
-    return [lonOf(cx + Math.sin(angle) * radius * coverage), latOf(cy - Math.cos(angle) * radius * coverage)] as [number, number];
-  });
 }
 
 export interface HotspotCell {
@@ -100,17 +47,36 @@ export interface HotspotCell {
 export interface HotspotBins {
   radius: number;
   cells: HotspotCell[];
-  /** Positions of the overdue cases binned, [lon, lat] pairs: they keep their halo above the cells. */
+  /** The overdue cases binned, by id and as [lon, lat] pairs: they keep their halo above the cells. */
+  overdueIds: Int32Array;
   overduePositions: Float64Array;
 }
 
-/** The cell of case `i`, as the bins key it. */
+/** The cell of case `i`. */
 export function caseHex(c: CaseColumns, i: number, radius: number): [number, number] {
   return hexOf(mercatorX(c.positions[2 * i]), mercatorY(c.positions[2 * i + 1]), radius);
 }
 
 /** Whether case `i` counts in hotspots: open and accepted by the view's filters. */
 export const countsAsHot = (c: CaseColumns, i: number, include: (i: number) => boolean) => isOpen(c.statuses[i]) && include(i);
+
+/** Adds case `i` to a cell (or takes it out, `sign` -1). */
+function tally(cell: HotspotCell, c: CaseColumns, i: number, now: number, sign: 1 | -1) {
+  cell.heat += sign * caseHeat(c, i, now);
+  cell.count += sign;
+  if (c.dueAt[i] < now) cell.overdue += sign;
+}
+
+/** The overdue cases among `rows` of `c`, as ids and positions. */
+function overdueOf(c: CaseColumns, rows: ArrayLike<number>, now: number): { ids: number[]; positions: number[] } {
+  const ids: number[] = [];
+  const positions: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (c.dueAt[i] < now) ids.push(c.ids[i]), positions.push(c.positions[2 * i], c.positions[2 * i + 1]);
+  }
+  return { ids, positions };
+}
 
 /**
  * Bins the open cases that `include` accepts. Cells are found through a
@@ -122,23 +88,16 @@ export function binHotspots(c: CaseColumns, include: (i: number) => boolean, now
   const spanJ = max[1] - min[1] + 1;
   const index = cellIndex((max[0] - min[0] + 1) * spanJ);
   const cells: HotspotCell[] = [];
-  const overdue: number[] = [];
   for (let k = 0; k < rows.length; k++) {
-    const row = rows[k];
     const i = hexes[2 * k];
     const j = hexes[2 * k + 1];
     const key = (i - min[0]) * spanJ + (j - min[1]);
     let at = index.get(key);
     if (at < 0) index.set(key, (at = cells.push({ i, j, radius, heat: 0, count: 0, overdue: 0 }) - 1));
-    const cell = cells[at];
-    cell.heat += caseHeat(c, row, now);
-    cell.count++;
-    if (c.dueAt[row] < now) {
-      cell.overdue++;
-      overdue.push(c.positions[2 * row], c.positions[2 * row + 1]);
-    }
+    tally(cells[at], c, rows[k], now, 1);
   }
-  return { radius, cells, overduePositions: Float64Array.from(overdue) };
+  const overdue = overdueOf(c, rows, now);
+  return { radius, cells, overdueIds: Int32Array.from(overdue.ids), overduePositions: Float64Array.from(overdue.positions) };
 }
 
 /** The rows of the cases that count, their hexagons as (i, j) pairs, and the span of those. */
@@ -171,6 +130,51 @@ function cellIndex(span: number): { get(key: number): number; set(key: number, a
   }
   const sparse = new Map<number, number>();
   return { get: (key) => sparse.get(key) ?? -1, set: (key, at) => sparse.set(key, at) };
+}
+
+/**
+ * The bins after a live patch: the changed cases' old rows taken out of their
+ * cells and their new rows put in, as counting them all again would give
+ * (`includeOf` gives the filter for a set of columns). The bins patched are
+ * left as they were.
+ */
+export function patchHotspots(bins: HotspotBins, patch: CasePatch, includeOf: (c: CaseColumns) => (i: number) => boolean, now: number): HotspotBins {
+  const cells = bins.cells.map((cell) => ({ ...cell }));
+  const at = new Map(cells.map((cell, k) => [`${cell.i},${cell.j}`, k]));
+  const move = (c: CaseColumns, rows: Iterable<number>, sign: 1 | -1) => {
+    const include = includeOf(c);
+    const hot: number[] = [];
+    for (const i of rows) {
+      if (!countsAsHot(c, i, include)) continue;
+      const [hi, hj] = caseHex(c, i, bins.radius);
+      let k = at.get(`${hi},${hj}`);
+      if (k === undefined) at.set(`${hi},${hj}`, (k = cells.push({ i: hi, j: hj, radius: bins.radius, heat: 0, count: 0, overdue: 0 }) - 1));
+      tally(cells[k], c, i, now, sign);
+      hot.push(i);
+    }
+    return hot;
+  };
+  move(patch.before, Array.from({ length: patch.before.length }, (_, k) => k), -1);
+  const added = overdueOf(patch.columns, move(patch.columns, patch.rows, 1), now);
+  const changed = new Set([...patch.before.ids.subarray(0, patch.before.length), ...patch.rows.map((i) => patch.columns.ids[i])]);
+  return { radius: bins.radius, cells: cells.filter((cell) => cell.count > 0), ...overdueAfter(bins, changed, added) };
+}
+
+/** The overdue halos with the changed cases' taken out and `added` put in. */
+function overdueAfter(bins: HotspotBins, changed: Set<number>, added: { ids: number[]; positions: number[] }) {
+  const overdueIds = new Int32Array(bins.overdueIds.length + added.ids.length);
+  const overduePositions = new Float64Array(overdueIds.length * 2);
+  let n = 0;
+  for (let k = 0; k < bins.overdueIds.length; k++) {
+    if (changed.has(bins.overdueIds[k])) continue;
+    overdueIds[n] = bins.overdueIds[k];
+    overduePositions[2 * n] = bins.overduePositions[2 * k];
+    overduePositions[2 * n++ + 1] = bins.overduePositions[2 * k + 1];
+  }
+  overdueIds.set(added.ids, n);
+  overduePositions.set(added.positions, 2 * n);
+  n += added.ids.length;
+  return { overdueIds: overdueIds.subarray(0, n), overduePositions: overduePositions.subarray(0, 2 * n) };
 }
 
 /** Heat class 0 (coolest) to `classes - 1`: linear up to the 95th percentile of the cells, so one extreme cell does not wash the others out. */

@@ -1,10 +1,12 @@
 import { ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { caseNo, indexOfCase } from '../data/case-columns';
+import type { CaseColumns } from '../data/types';
 import { GRID_HIGHLIGHT, HOTSPOT_RAMP } from '../theme/theme';
 import { caseMatcher, OVERDUE_RING } from './case-attributes';
 import { casesInHotspot } from './case-selection';
 import type { CaseStore } from './cases';
-import { binHotspots, heatClasses, hexPolygon, hexRadiusForZoom, hotspotOpacity, type HotspotBins, type HotspotCell } from './hotspot-bins';
+import { hexPolygon } from './hexagons';
+import { binHotspots, heatClasses, hexRadiusForZoom, hotspotOpacity, patchHotspots, type HotspotBins, type HotspotCell } from './hotspot-bins';
 import type { LegendItem, Overlay, OverlayContext } from './overlay';
 
 /**
@@ -14,8 +16,15 @@ import type { LegendItem, Overlay, OverlayContext } from './overlay';
  * red halo above the cells. Everything is read from the case store.
  */
 export interface HotspotStore {
-  /** The last binning and what it was binned from: recomputed only when one of those changes. */
-  drawn?: { key: string; cases: CaseStore; bins: HotspotBins; classes: Uint8Array };
+  /** The last binning and what it was binned from: binned again only when one of those changes, moved by live patches. */
+  drawn?: Drawn;
+}
+
+interface Drawn {
+  key: string;
+  cases: CaseStore;
+  bins: HotspotBins;
+  classes: Uint8Array;
 }
 
 const MINUTE_MS = 60_000;
@@ -23,16 +32,21 @@ const MINUTE_MS = 60_000;
 const CELL_COVERAGE = 0.92;
 const URGENT_LISTED = 5;
 
-function binsFor(store: HotspotStore, cases: CaseStore, ctx: OverlayContext): NonNullable<HotspotStore['drawn']> {
+/** What a binning depends on besides the cases: cell size, minute (heat and overdue move with it) and filters. */
+function binningOf(ctx: OverlayContext) {
   const radius = hexRadiusForZoom(ctx.zoom);
   const minute = Math.floor(ctx.now / MINUTE_MS);
   const { statuses, categories, sources, sinceDays } = ctx.state.filters;
-  const key = `${radius}|${minute}|${statuses}|${categories}|${sources}|${sinceDays}`;
-  if (store.drawn?.cases !== cases || store.drawn.key !== key) {
-    const now = minute * MINUTE_MS;
-    const bins = binHotspots(cases.columns, caseMatcher(cases.columns, ctx.state.filters, now), now, radius);
-    store.drawn = { key, cases, bins, classes: heatClasses(bins.cells, HOTSPOT_RAMP.length) };
-  }
+  const now = minute * MINUTE_MS;
+  return { radius, now, key: `${radius}|${minute}|${statuses}|${categories}|${sources}|${sinceDays}`, includeOf: (c: CaseColumns) => caseMatcher(c, ctx.state.filters, now) };
+}
+
+const drawing = (key: string, cases: CaseStore, bins: HotspotBins): Drawn => ({ key, cases, bins, classes: heatClasses(bins.cells, HOTSPOT_RAMP.length) });
+
+/** The bins for the current cases and view: the ones kept if still current, else binned afresh and kept. */
+function binsFor(store: HotspotStore, cases: CaseStore, ctx: OverlayContext): Drawn {
+  const { radius, now, key, includeOf } = binningOf(ctx);
+  if (store.drawn?.cases !== cases || store.drawn.key !== key) store.drawn = drawing(key, cases, binHotspots(cases.columns, includeOf(cases.columns), now, radius));
   return store.drawn;
 }
 
@@ -48,6 +62,14 @@ export const hotspotsOverlay: Overlay<HotspotStore> = {
   /** Nothing of its own to read: the cells follow the case store. */
   async refresh(store) {
     return store;
+  },
+
+  /** Moves the cells by what a live patch changed, where they were binned from the cases before it; else they are binned afresh when drawn. */
+  followCases(store, before, after, ctx) {
+    const drawn = store.drawn;
+    if (drawn?.cases !== before || !after.lastPatch) return {};
+    const { key, now, includeOf } = binningOf(ctx);
+    return drawn.key === key ? { drawn: drawing(key, after, patchHotspots(drawn.bins, after.lastPatch, includeOf, now)) } : {};
   },
 
   layers(store, ctx) {

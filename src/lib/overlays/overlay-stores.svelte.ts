@@ -1,5 +1,5 @@
 import { casesOverlay, caseStore, type CaseStore } from './cases';
-import { afterCasePatch, type GridStore } from './grids';
+import type { GridStore } from './grids';
 import { OVERLAYS } from '.';
 import type { OverlayContext, OverlayId } from './overlay';
 import type { RowStore } from './row-store';
@@ -184,7 +184,9 @@ export class OverlayStores {
       const before = next.cases as CaseStore;
       const cases = await casesOverlay.refresh(before, [...caseIds], ctx);
       next.cases = cases;
-      if (next.grids) next.grids = afterCasePatch(next.grids as GridStore, before, cases, ctx);
+      for (const overlay of OVERLAYS) {
+        if (overlay.followCases && next[overlay.id]) next[overlay.id] = overlay.followCases(next[overlay.id] as never, before, cases, ctx);
+      }
     }
     for (const overlay of OVERLAYS) {
       const ids = batch.get(overlay.table);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCaseColumns } from '../../../src/lib/data/case-columns';
-import {
-  binHotspots, caseHeat, heatClasses, hexCentre, hexOf, hexPolygon, hexRadiusForZoom, hotspotOpacity, HEX_RADIUS_PX, mercatorX, mercatorY,
-  type HotspotCell,
-} from '../../../src/lib/overlays/hotspot-bins';
+import { patchCaseColumns, toCaseColumns } from '../../../src/lib/data/case-columns';
+import { binHotspots, caseHeat, heatClasses, hexRadiusForZoom, hotspotOpacity, HEX_RADIUS_PX, patchHotspots, type HotspotBins, type HotspotCell } from '../../../src/lib/overlays/hotspot-bins';
 
 const NOW = Date.parse('2026-11-24T08:00:00Z');
 const DAY = 86_400_000;
@@ -13,25 +10,7 @@ const row = (id: number, status: string, lon: number, lat: number, ageDays = 0, 
 });
 const everyCase = () => true;
 
-describe('hexagon binning', () => {
-  it('puts every point in the hexagon whose centre is nearest', () => {
-    const radius = 1;
-    let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 40 - 20;
-    for (let k = 0; k < 2000; k++) {
-      const [x, y] = [random(), random()];
-      const [i, j] = hexOf(x, y, radius);
-      const own = Math.hypot(...sub([x, y], hexCentre(i, j, radius)));
-      for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
-        expect(own).toBeLessThanOrEqual(Math.hypot(...sub([x, y], hexCentre(i + di, j + dj, radius))) + 1e-9);
-      }
-    }
-  });
-
-  it('maps a hexagon centre to its own hexagon', () => {
-    for (const [i, j] of [[0, 0], [3, 1], [-2, -5], [7, 8]]) expect(hexOf(...hexCentre(i, j, 0.5), 0.5)).toEqual([i, j]);
-  });
-
+describe('hotspot weights and cells', () => {
   it('keeps cells the same size on screen, stepping by half zoom levels', () => {
     const onScreenPx = (zoom: number) => hexRadiusForZoom(zoom) * 512 * 2 ** zoom;
     for (const zoom of [11, 12.2, 12.5, 13.9]) {
@@ -42,18 +21,6 @@ describe('hexagon binning', () => {
     expect(hexRadiusForZoom(12.5)).toBeLessThan(hexRadiusForZoom(12.4));
   });
 
-  it('draws a hexagon as six corners around its centre, in longitude and latitude', () => {
-    const radius = hexRadiusForZoom(12);
-    const [i, j] = hexOf(mercatorX(121.5), mercatorY(31.26), radius);
-    const corners = hexPolygon(i, j, radius);
-    expect(corners).toHaveLength(6);
-    const [lon, lat] = [corners.reduce((s, c) => s + c[0], 0) / 6, corners.reduce((s, c) => s + c[1], 0) / 6];
-    expect(Math.abs(lon - 121.5)).toBeLessThan(0.01);
-    expect(Math.abs(lat - 31.26)).toBeLessThan(0.01);
-  });
-});
-
-describe('hotspot weights and cells', () => {
   it('weighs a case by recency, halving every three days, and adds one once overdue', () => {
     const c = toCaseColumns([row(1, 'reported', 121.5, 31.26), row(2, 'reported', 121.5, 31.26, 3), row(3, 'reported', 121.5, 31.26, 6, true)]);
     expect(caseHeat(c, 0, NOW)).toBeCloseTo(1);
@@ -74,6 +41,24 @@ describe('hotspot weights and cells', () => {
     expect([...bins.overduePositions]).toEqual([121.5001, 31.2601]);
   });
 
+  it('moves with a live patch exactly as binning again would, leaving the old bins as they were', () => {
+    const c = toCaseColumns([
+      row(1, 'reported', 121.5, 31.26), row(2, 'handling', 121.5001, 31.2601, 3, true), row(3, 'reported', 121.6, 31.3, 1, true), row(4, 'dispatched', 121.55, 31.28),
+    ]);
+    const radius = hexRadiusForZoom(12);
+    const before = binHotspots(c, everyCase, NOW, radius);
+    const copy = structuredClone(before);
+    // 1 closes, 2 moves across town, 3 is deleted, 5 arrives overdue.
+    const patch = patchCaseColumns(c, [1, 2, 3, 5], toCaseColumns([row(1, 'closed', 121.5, 31.26), row(2, 'handling', 121.55, 31.28, 3, true), row(5, 'registered', 121.6, 31.3, 0, true)]));
+    const patched = patchHotspots(before, patch, () => everyCase, NOW);
+    const afresh = binHotspots(patch.columns, everyCase, NOW, radius);
+    const cells = (bins: HotspotBins) => bins.cells.map((cell) => `${cell.i},${cell.j}: ${cell.count} ${cell.overdue} ${cell.heat.toFixed(6)}`).sort();
+    expect(cells(patched)).toEqual(cells(afresh));
+    expect([...patched.overdueIds].sort()).toEqual([...afresh.overdueIds].sort());
+    expect(patched.overduePositions.length).toBe(afresh.overduePositions.length);
+    expect(before).toEqual(copy);
+  });
+
   it('bins nothing when no case counts', () => {
     const c = toCaseColumns([row(1, 'closed', 121.5, 31.26)]);
     expect(binHotspots(c, everyCase, NOW, hexRadiusForZoom(12)).cells).toEqual([]);
@@ -92,7 +77,3 @@ describe('hotspot weights and cells', () => {
     expect([10, 12, 12.75, 13.5, 16].map(hotspotOpacity)).toEqual([1, 1, 0.5, 0, 0]);
   });
 });
-
-function sub(a: [number, number], b: [number, number]): [number, number] {
-  return [a[0] - b[0], a[1] - b[1]];
-}
