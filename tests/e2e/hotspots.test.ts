@@ -114,6 +114,9 @@ describe.skipIf(!HAS_CHROMIUM)('hotspots, grid donuts and live pulses', () => {
     const [lon, lat] = pointOnFeature(grid.geometry).geometry.coordinates;
     await goTo(page, view(15, lat, lon, 'grids'));
     const at = await screenPoint(page, lon, lat);
+    await page.mouse.move(at.x, at.y);
+    // The donut, not the outline under it, answers the pointer: its tooltip lists the mix.
+    await expect.poll(() => page.locator('.citygrid-tooltip').innerText(), { timeout: 10_000 }).toContain('期内结案');
     await page.mouse.click(at.x, at.y);
     const popup = page.getByTestId('popup');
     await expect.poll(() => popup.textContent()).toContain(grid.code);

@@ -13,7 +13,7 @@ export interface CaseStore {
   columns: CaseColumns;
   categories: CaseCategory[];
   drawn: DrawnCases;
-  /** What the last refresh changed, for the open-case counts of the grids. */
+  /** What the last refresh changed, for the overlays drawn from the cases (grid counts and donuts, hotspots). */
   lastPatch?: CasePatch;
   /** Cases that arrived or changed live a moment ago: each rings once. */
   pulses: Pulse[];

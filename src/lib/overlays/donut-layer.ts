@@ -55,6 +55,9 @@ out vec4 ends;
 void main(void) {
   geometry.worldPosition = instancePositions;
   geometry.pickingColor = picking_getPickingColorFromInstanceID();
+  // The hook the picking module hangs the picking colour on; the colour itself is painted per fragment.
+  vec4 colour = vec4(1.0);
+  DECKGL_FILTER_COLOR(colour, geometry);
   radiusPx = instanceRadius;
   vec4 c = instanceCounts;
   ends = vec4(c.x, c.x + c.y, c.x + c.y + c.z, 1.0) / max(c.x + c.y + c.z + c.w, 1.0);

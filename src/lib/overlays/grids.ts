@@ -91,7 +91,7 @@ export const gridsOverlay: Overlay<GridStore> = {
     return gridStore(byLevel);
   },
 
-  followCases: (store, before, after, ctx) => afterCasePatch(store, before, after, ctx),
+  followCases: afterCasePatch,
 
   layers(store, ctx) {
     const level = levelForZoom(ctx.zoom);
