@@ -15,6 +15,7 @@ import { EmbeddedSession } from '../src/lib/accounts/session';
 import { createCitygridData } from '../src/lib/data/citygrid-data';
 import { SqlTransport, type SqlDatabase } from '../src/lib/data/sql-transport';
 import type { Claims } from '../src/lib/data/types';
+import { hotspotAggregation } from './bench/hotspots';
 import { record, time, printTable, writeResults } from './bench/measure';
 import { createMigratedDatabase, ensureSnapshot } from './db-snapshot';
 
@@ -166,6 +167,7 @@ console.log(`Citygrid bench · node ${process.version} · ${cpus()[0]?.model ?? 
 async function node() {
   const db = await databaseStart();
   await caseDataPath();
+  await hotspotAggregation(db, 12);
   await spatialQueries(db);
   await reportThroughput('PGlite', db as unknown as SqlDatabase, 1, 300);
   await casesByIds('PGlite', (sql, params) => (params ? db.query(sql, params) : db.exec(sql).then(() => ({ rows: [] }))) as never);

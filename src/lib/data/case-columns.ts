@@ -137,6 +137,8 @@ export interface CasePatch {
   moved: boolean;
   /** Change in open cases per grid id. */
   openDelta: Map<number, number>;
+  /** The patched cases that existed before, as they were: what an aggregate counts out before counting `rows` in. */
+  before: CaseColumns;
 }
 
 function countOpen(delta: Map<number, number>, c: CaseColumns, i: number, sign: 1 | -1) {
@@ -149,12 +151,15 @@ function countOpen(delta: Map<number, number>, c: CaseColumns, i: number, sign: 
  * cases (usually the newest ids) are appended; capacity doubles when full.
  */
 export function patchCaseColumns(c: CaseColumns, ids: Iterable<number>, fresh: CaseColumns): CasePatch {
-  const patch: CasePatch = { columns: c, rows: [], reordered: false, moved: false, openDelta: new Map() };
-  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const before = emptyCaseColumns(sorted.length, c.categoryCodes);
+  const patch: CasePatch = { columns: c, rows: [], reordered: false, moved: false, openDelta: new Map(), before };
+  for (const id of sorted) {
     const at = indexOfCase(patch.columns, id);
     const k = indexOfCase(fresh, id);
     if (at >= 0) {
       countOpen(patch.openDelta, patch.columns, at, -1);
+      copyRow(before, before.length++, patch.columns, at);
       if (k >= 0) rewrite(patch, at, fresh, k);
       else removeRow(patch, at);
     } else if (k >= 0) {

@@ -1,21 +1,26 @@
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { caseNo, patchCaseColumns, type CasePatch } from '../data/case-columns';
+import { caseNo, indexOfCase, patchCaseColumns, type CasePatch } from '../data/case-columns';
 import { CASE_STATUSES, type CaseCategory, type CaseColumns, type CaseStatus } from '../data/types';
-import { CASE_STATUS_COLOURS, LABEL_FONT } from '../theme/theme';
+import { CASE_STATUS_COLOURS, LABEL_FONT, PULSE_COLOUR } from '../theme/theme';
 import { caseFilterProps, caseMatcher, drawCases, drawingAt, isOverdue, OVERDUE_RING, redrawPatched, type DrawnCases } from './case-attributes';
+import { addPulses, alivePulses, PULSE_MS, pulsesEndAt, type Pulse } from './case-pulses';
+import { hotspotOpacity } from './hotspot-bins';
 import type { LegendItem, Overlay, OverlayContext } from './overlay';
+import { PulseLayer } from './pulse-layer';
 
 export interface CaseStore {
   columns: CaseColumns;
   categories: CaseCategory[];
   drawn: DrawnCases;
-  /** What the last refresh changed, for the open-case counts of the grids. */
+  /** What the last refresh changed, for the overlays drawn from the cases (grid counts and donuts, hotspots). */
   lastPatch?: CasePatch;
+  /** Cases that arrived or changed live a moment ago: each rings once. */
+  pulses: Pulse[];
 }
 
 export function caseStore(columns: CaseColumns, categories: CaseCategory[], now = Date.now()): CaseStore {
-  return { columns, categories, drawn: drawCases(columns, now) };
+  return { columns, categories, drawn: drawCases(columns, now), pulses: [] };
 }
 
 export const STATUS_LABEL: Record<CaseStatus, { zh: string; en: string }> = {
@@ -56,6 +61,30 @@ function categoryName(store: CaseStore, index: number, ctx: OverlayContext): str
   return category ? (ctx.locale === 'zh' ? category.nameZh : category.nameEn) : code;
 }
 
+/** Where hotspots are drawn the dots step back, to this share at most. */
+const DOTS_UNDER_HOTSPOTS = 0.15;
+const dotOpacity = (ctx: OverlayContext) => (ctx.state.visible.hotspots ? 1 - (1 - DOTS_UNDER_HOTSPOTS) * hotspotOpacity(ctx.zoom) : 1);
+
+/** A ring on each case that changed live a moment ago and passes the filters; none once every ring has faded. */
+function pulseLayer(store: CaseStore, ctx: OverlayContext) {
+  const c = store.columns;
+  const matches = caseMatcher(c, ctx.state.filters, ctx.now);
+  const alive = alivePulses(store.pulses, Date.now());
+  const rings = alive.map((pulse) => ({ startedAt: pulse.startedAt, row: indexOfCase(c, pulse.id) })).filter(({ row }) => row >= 0 && matches(row));
+  if (!rings.length) return [];
+  return [
+    new PulseLayer({
+      id: 'cases-pulse',
+      data: rings,
+      getPosition: ({ row }) => [c.positions[2 * row], c.positions[2 * row + 1]],
+      getStartedAt: ({ startedAt }) => startedAt,
+      endsAt: pulsesEndAt(rings),
+      durationMs: PULSE_MS,
+      colour: PULSE_COLOUR,
+    }),
+  ];
+}
+
 function glyphLayer(store: CaseStore, ctx: OverlayContext) {
   const c = store.columns;
   const matches = caseMatcher(c, ctx.state.filters, ctx.now);
@@ -88,7 +117,8 @@ export const casesOverlay: Overlay<CaseStore> = {
   /** Patches the re-read cases into the columns in place and uploads only what they changed. */
   async refresh(store, ids, { data }) {
     const patch = patchCaseColumns(store.columns, ids, await data.cases({ ids }));
-    return { ...store, columns: patch.columns, drawn: redrawPatched(store.drawn, patch), lastPatch: patch };
+    const changed = patch.rows.map((row) => patch.columns.ids[row]);
+    return { ...store, columns: patch.columns, drawn: redrawPatched(store.drawn, patch), lastPatch: patch, pulses: addPulses(store.pulses, changed, Date.now()) };
   },
 
   layers(store, ctx) {
@@ -98,6 +128,7 @@ export const casesOverlay: Overlay<CaseStore> = {
       id: 'cases',
       data: drawn.data as never,
       pickable: true,
+      opacity: dotOpacity(ctx),
       stroked: true,
       radiusUnits: 'pixels',
       radiusScale: ctx.zoom >= GLYPH_MIN_ZOOM ? 2 : 1,
@@ -106,7 +137,7 @@ export const casesOverlay: Overlay<CaseStore> = {
       extensions: [new DataFilterExtension({ filterSize: 1, categorySize: 3 })],
       ...caseFilterProps(c, ctx.state.filters, drawn.attributes.baseMs),
     } as never);
-    return ctx.zoom >= GLYPH_MIN_ZOOM ? [points, glyphLayer(store, ctx)] : [points];
+    return [points, ...(ctx.zoom >= GLYPH_MIN_ZOOM ? [glyphLayer(store, ctx)] : []), ...pulseLayer(store, ctx)];
   },
 
   legend(ctx): LegendItem[] {

@@ -1,5 +1,5 @@
 import { casesOverlay, caseStore, type CaseStore } from './cases';
-import { adjustOpenCases, type GridStore } from './grids';
+import type { GridStore } from './grids';
 import { OVERLAYS } from '.';
 import type { OverlayContext, OverlayId } from './overlay';
 import type { RowStore } from './row-store';
@@ -9,7 +9,7 @@ import { errorMessage } from '../data/rpc';
 import type { CitygridData, FireStation, ParkingLot, VolunteerPost } from '../data/types';
 import { snapshotReader, type ViewSnapshot } from '../data/view-snapshot';
 
-const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'cases', 'grids'];
+const LOAD_ORDER: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'cases', 'grids', 'hotspots'];
 const SMALL_LAYERS: OverlayId[] = ['fire_stations', 'volunteer_posts', 'parking', 'grids'];
 /** Catching up re-reads cases changed this long before the saved moment: a write that began before it may have committed after. */
 const CATCH_UP_OVERLAP_MS = 60_000;
@@ -181,9 +181,12 @@ export class OverlayStores {
     const next = { ...this.stores };
     const caseIds = batch.get('cases');
     if (caseIds?.size && next.cases) {
-      const cases = await casesOverlay.refresh(next.cases as CaseStore, [...caseIds], ctx);
+      const before = next.cases as CaseStore;
+      const cases = await casesOverlay.refresh(before, [...caseIds], ctx);
       next.cases = cases;
-      if (next.grids && cases.lastPatch) next.grids = adjustOpenCases(next.grids as GridStore, cases.lastPatch.openDelta);
+      for (const overlay of OVERLAYS) {
+        if (overlay.followCases && next[overlay.id]) next[overlay.id] = overlay.followCases(next[overlay.id] as never, before, cases, ctx);
+      }
     }
     for (const overlay of OVERLAYS) {
       const ids = batch.get(overlay.table);

@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locale.svelte';
 import type { StringKey } from '../i18n/strings';
 import type { Flavour, Rgba } from '../theme/theme';
 import type { OverlayId } from '../view/overlay-ids';
+import type { CaseStore } from './cases';
 import type { MapState } from '../view/view-state.svelte';
 
 export { OVERLAY_IDS, type OverlayId } from '../view/overlay-ids';
@@ -56,6 +57,12 @@ export interface Overlay<S> {
   load(ctx: OverlayContext): Promise<S>;
   /** Returns a new store with the rows of `ids` re-read (and removed where gone). */
   refresh(store: S, ids: number[], ctx: OverlayContext): Promise<S>;
+  /**
+   * For overlays drawn from the cases: the store after a live patch of the
+   * cases (`before` → `after`, the patch in `after.lastPatch`), moved by what
+   * the patch changed instead of counting every case again.
+   */
+  followCases?(store: S, before: CaseStore, after: CaseStore, ctx: OverlayContext): S;
   layers(store: S, ctx: OverlayContext): Layer[];
   legend(ctx: OverlayContext): LegendItem[];
   tooltip(info: PickingInfo, store: S, ctx: OverlayContext): string | null;

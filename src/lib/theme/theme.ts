@@ -66,6 +66,26 @@ export const GRID_LINE: Record<Flavour, Record<'grid' | 'micro_grid' | 'meta_gri
 export const GRID_HIGHLIGHT: Rgba = [250, 204, 21, 90];
 export const UNCOVERED_SHADE: Rgba = [220, 38, 38, 70];
 
+/** Hotspot heat, coolest to hottest (yellow → deep red), translucent so the streets stay readable. */
+export const HOTSPOT_RAMP: Rgba[] = [
+  [254, 224, 139, 150],
+  [253, 174, 97, 170],
+  [244, 109, 67, 185],
+  [215, 48, 39, 200],
+  [165, 0, 38, 215],
+];
+
+/** A grid's status mix, in donut order: new, in progress, overdue, and (quiet) closed within the period. */
+export const GRID_MIX_COLOURS: Rgba[] = [
+  [249, 115, 22, 255],
+  [37, 99, 235, 255],
+  [220, 38, 38, 255],
+  [176, 188, 204, 255],
+];
+
+/** The ring a case draws for a moment when it arrives or changes live. */
+export const PULSE_COLOUR: Rgba = [14, 165, 233, 255];
+
 export const FIRE_STATION_COLOURS = { municipal: [220, 38, 38, 255] as Rgba, micro: [251, 146, 60, 255] as Rgba };
 /** Response radius by station kind: distance reachable within the response time. */
 export const FIRE_COVERAGE_RADIUS_M = { municipal: 1500, micro: 300 } as const;

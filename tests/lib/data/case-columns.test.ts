@@ -53,6 +53,9 @@ describe('case columns', () => {
     expect(patch.reordered).toBe(true);
     // Grid 7 lost two open cases (2 closed, 3 gone) and gained one (4).
     expect(patch.openDelta.get(7)).toBe(-1);
+    // The cases that were there before (2 and 3), as they were: what an aggregate counts out.
+    expect([...patch.before.ids.subarray(0, patch.before.length)]).toEqual([2, 3]);
+    expect([...patch.before.statuses.subarray(0, patch.before.length)]).toEqual([0, 0]);
   });
 
   it('patches a status change without moving any row or growing', () => {

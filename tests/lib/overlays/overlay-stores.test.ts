@@ -38,7 +38,7 @@ describe('overlay stores', () => {
     const source = flakyData();
     const stores = storesOver(source.data);
     await expect(stores.loadAll()).resolves.toBeUndefined();
-    expect(Object.keys(stores.stores).sort()).toEqual(['cases', 'fire_stations', 'volunteer_posts']);
+    expect(Object.keys(stores.stores).sort()).toEqual(['cases', 'fire_stations', 'hotspots', 'volunteer_posts']);
     expect(stores.errors).toEqual({ parking: 'Failed to fetch', grids: 'relation "grids" is locked' });
   });
 
@@ -51,7 +51,7 @@ describe('overlay stores', () => {
     await stores.retryFailed();
     expect(source.calls.sort()).toEqual(['grids', 'grids', 'grids', 'parkingLots']);
     expect(stores.errors).toEqual({});
-    expect(Object.keys(stores.stores)).toHaveLength(5);
+    expect(Object.keys(stores.stores)).toHaveLength(6);
   });
 
   it('keeps what an overlay drew when a reload of it fails', async () => {

@@ -17,7 +17,7 @@ describe('map state in the URL hash', () => {
     const b = new MapState();
     b.applyQuery(hash);
     expect(b.view).toEqual(a.view);
-    expect(b.visible).toEqual({ grids: true, cases: true, fire_stations: true, parking: false, volunteer_posts: true });
+    expect(b.visible).toEqual({ hotspots: true, grids: true, cases: true, fire_stations: true, parking: false, volunteer_posts: true });
     expect(b.filters).toEqual({ statuses: ['reported', 'handled'], categories: ['E-0501'], sources: ['ai_camera'], sinceDays: 7, overdueOnly: true, replayAt: null });
     expect(b.fireCoverage).toBe(true);
   });
