@@ -17,6 +17,14 @@ function sitePhoto(): Buffer {
   return PNG.sync.write(png);
 }
 
+/** The status mix of grid PLR-G01 the overview's donut draws: new, in progress, overdue, closed in the period. */
+const donutOfGrid1 = (page: Page) =>
+  page.evaluate(() => {
+    const grids = (window as unknown as { citygrid: { stores: { stores: { grids: { byLevel: { grid: { id: number; code: string }[] }; mix?: { counts: Map<number, Int32Array> } } } } } }).citygrid.stores.stores.grids;
+    const id = grids.byLevel.grid.find((g) => g.code === 'PLR-G01')!.id;
+    return [...(grids.mix?.counts.get(id) ?? [0, 0, 0, 0])];
+  });
+
 const statusIn = (page: Page) => page.getByTestId('case-panel').getAttribute('data-status');
 
 /** Opens a case by its number from the header's search box. */
@@ -71,11 +79,13 @@ describe.skipIf(!HAS_CHROMIUM)('a case worked to closed by a commander and an in
     const closeRate = () => overview.getByTestId('close-rate-total').getAttribute('data-value');
     await expect.poll(closeRate).toBeTruthy();
     const rateBefore = Number(await closeRate());
+    const donutBefore = await donutOfGrid1(overview);
 
     // A resident's report, through the data interface until the report page exists.
     const reported = await report('E-0105', '垃圾房外堆放垃圾 garbage outside the bin room');
     expect(reported.gridCode, 'a grid the inspector works').toMatch(/^PLR-G01-/);
     await expect.poll(() => inspector.locator(`[data-testid="queue"] [data-case-id="${reported.id}"]`).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await donutOfGrid1(overview))[0], { timeout: 30_000 }).toBe(donutBefore[0] + 1);
 
     await openCase(commander, reported.caseNo);
     await openCase(inspector, reported.caseNo);
@@ -95,6 +105,9 @@ describe.skipIf(!HAS_CHROMIUM)('a case worked to closed by a commander and an in
     await move(commander, '结案');
     await expect.poll(() => statusIn(inspector), { timeout: 30_000 }).toBe('closed');
     await expect.poll(async () => Number(await closeRate()), { timeout: 30_000 }).toBeGreaterThan(rateBefore);
+    // New back to what it was, closed one up (overdue moves with the clock, so it is not compared).
+    await expect.poll(async () => { const d = await donutOfGrid1(overview); return [d[0], d[3]]; }, { timeout: 30_000 }).toEqual([donutBefore[0], donutBefore[3] + 1]);
+    await overview.screenshot({ path: `${SHOTS}/workflow-overview.png` });
 
     const timeline = (await commander.getByTestId('case-timeline').textContent())!;
     for (const step of ['上报', '立案', '派遣', '处置中', '待核查', '结案', '已清运']) expect(timeline).toContain(step);
