@@ -18,12 +18,15 @@ describeEachEngine('the case panel reads', (engine) => {
     await admin.transitionCase(id, 'reported', 'registered', '立案 registered');
     await admin.attachCasePhoto(id, 'image/png', PNG);
     const detail = (await engine().as('inspector').caseDetail(id))!;
+    // Another test's open report of the category nearby makes this one its duplicate.
+    const [{ duplicate }] = await engine().sql<{ duplicate: string | null }>(
+      'select d.case_no as duplicate from cases c left join cases d on d.id = c.duplicate_of where c.id = $1', [id]);
     expect(detail).toMatchObject({
       caseNo, status: 'registered', stage: 'dispatch',
       category: { zh: expect.stringMatching(/垃圾/), en: expect.any(String) },
       grid: { zh: expect.any(String), en: expect.any(String) },
       responsible: { name: expect.any(String), phone: expect.stringMatching(/^[0-9+ -]{5,20}$/) },
-      reporterContact: '13812345678', duplicateOf: null, camera: null,
+      reporterContact: '13812345678', duplicateOf: duplicate, camera: null,
     });
     expect(detail.stageDueAt).toBeGreaterThan(detail.reportedAt);
     expect(detail.events.map((e) => [e.from, e.to, e.note])).toEqual([[null, 'reported', null], ['reported', 'registered', '立案 registered']]);
