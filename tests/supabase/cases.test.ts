@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachEngine } from '../support/engines';
+import { asRole, describeEachEngine } from '../support/engines';
 import { count, firstCategory, placeUnder } from '../support/places';
 
 describeEachEngine('case workflow', (engine) => {
@@ -54,6 +54,25 @@ describeEachEngine('case workflow', (engine) => {
     const [row] = await engine().sql<{ status: string }>('select status from cases where id = $1', [id]);
     expect(row.status).toBe('reported');
     expect(await count(engine(), 'case_events')).toBe(events);
+  });
+
+  it('checks and logs a move of many cases in one statement case by case, as a feed makes it', async () => {
+    const place = await placeUnder(engine(), 'PLR-G01');
+    const categoryCode = await firstCategory(engine());
+    const reported = [];
+    for (const n of [1, 2, 3]) reported.push(await engine().as('public').reportCase({ categoryCode, lon: place.lon, lat: place.lat, description: `feed ${n}` }));
+    const ids = reported.map((r) => r.id);
+    const move = (status: string) =>
+      asRole(engine(), 'service', `update cases set status = (case when id = $2 then $3 else 'registered' end)::case_status where id = any($1)`, [ids, ids[1], status]);
+    await expect(move('closed')).rejects.toThrow(`illegal case transition reported → closed (case ${reported[1].caseNo})`);
+    expect(await engine().sql(`select status from cases where id = any($1)`, [ids])).toEqual(ids.map(() => ({ status: 'reported' })));
+    await expect(move('rejected')).rejects.toThrow(`moving case ${reported[1].caseNo} from reported to rejected needs a note`);
+    await move('registered');
+    const events = await engine().sql('select case_id, from_status, to_status, actor_role from case_events where case_id = any($1) order by id', [ids]);
+    expect(events).toEqual([
+      ...ids.map((id) => ({ case_id: id, from_status: null, to_status: 'reported', actor_role: 'public' })),
+      ...ids.map((id) => ({ case_id: id, from_status: 'reported', to_status: 'registered', actor_role: 'service' })),
+    ]);
   });
 
   it('keeps inspectors to the grids assigned to them', async () => {

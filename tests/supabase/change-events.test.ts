@@ -27,6 +27,14 @@ describeEachEngine('change events', (engine) => {
     expect(Object.keys(forCase[0]).sort()).toEqual(['at', 'op', 'row_id', 'table']);
   });
 
+  it('emits one event for a statement that changes many rows, carrying their ids, 500 an event', async () => {
+    const ids = (await engine().sql<{ id: number }>('select id from grids order by id limit 1100')).map((g) => g.id);
+    const forGrids = (events: ChangeEvent[]) => events.filter((e) => e.table === 'grids');
+    const events = await collect(() => engine().sql('update grids set name_en = name_en where id = any($1)', [ids]), (es) => forGrids(es).length >= 3);
+    expect(forGrids(events).map((e) => [e.op, e.row_ids?.length])).toEqual([['UPDATE', 500], ['UPDATE', 500], ['UPDATE', 100]]);
+    expect(forGrids(events).flatMap((e) => e.row_ids)).toEqual(ids);
+  });
+
   it('emits an event for the lot when a parking reading arrives', async () => {
     const [lot] = await engine().sql<{ id: number }>('select id from parking_lots order by id desc limit 1');
     const events = await collect(() => engine().as('service').recordParkingReading(lot.id, 0), (es) => es.length >= 1);

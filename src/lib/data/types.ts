@@ -253,13 +253,16 @@ export interface TrackedCase {
   timeline: { status: CaseStatus; at: number }[];
 }
 
-/** The compact event the database emits for every row change of a layer table. */
-export interface ChangeEvent {
+/**
+ * The compact event the database emits for each statement that changes a
+ * layer table: `row_id` when the statement changed one row, `row_ids` (500
+ * at most; a bigger statement sends several events) when it changed more.
+ */
+export type ChangeEvent = {
   table: LayerTable;
   op: 'INSERT' | 'UPDATE' | 'DELETE';
-  row_id: number;
   at: string;
-}
+} & ({ row_id: number; row_ids?: undefined } | { row_ids: number[]; row_id?: undefined });
 
 /**
  * Supabase-style JWT claims; `app_metadata.citygrid_role` carries the staff

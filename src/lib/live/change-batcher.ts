@@ -25,8 +25,13 @@ export function createChangeBatcher(flush: (batch: ChangeBatch) => void, schedul
     }
     let ids = pending.get(event.table);
     if (!ids) pending.set(event.table, (ids = new Set()));
-    ids.add(event.row_id);
+    for (const id of changedRowIds(event)) ids.add(id);
   };
+}
+
+/** The ids of the rows an event is about. */
+export function changedRowIds(event: ChangeEvent): number[] {
+  return event.row_ids ?? [event.row_id];
 }
 
 /** Adds the ids of `more` to `into`. */
