@@ -22,6 +22,7 @@ import { OPEN_STATUSES } from '../../src/lib/view/view-state.svelte';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/browser';
 import { addSyntheticCases, ensureSnapshot } from '../db-snapshot';
 import { printTable, record, time } from './measure';
+import { EmbeddedSession } from '../../src/lib/accounts/session';
 
 const ZOOM = 16;
 const RADIUS_PX = 10;
@@ -102,13 +103,14 @@ const snapshot = readFileSync(await ensureSnapshot(() => {}));
 const db = await PGlite.create({ extensions: { postgis }, loadDataDir: new Blob([snapshot]) });
 const seedCount = Number((await db.query<{ n: number }>('select count(*)::int as n from cases')).rows[0].n);
 await addSyntheticCases(db, 100_000 - seedCount);
-const data = createCitygridData(new SqlTransport(db as unknown as SqlDatabase));
+const transport = new SqlTransport(db as unknown as SqlDatabase);
+const data = createCitygridData(transport, new EmbeddedSession(transport));
 const [grid, micro_grid, meta_grid] = await Promise.all((['grid', 'micro_grid', 'meta_grid'] as const).map((level) => data.grids(level)));
 const grids = gridStore({ grid, micro_grid, meta_grid });
 const columns = await data.cases();
 await db.close();
 const now = Date.now();
-const mix = gridMix(columns, parentsOf([...grid, ...micro_grid, ...meta_grid]), mixRule({ statuses: [...OPEN_STATUSES], categories: [], sources: [], sinceDays: 30 }, columns.categoryCodes, now));
+const mix = gridMix(columns, parentsOf([...grid, ...micro_grid, ...meta_grid]), mixRule({ statuses: [...OPEN_STATUSES], categories: [], sources: [], sinceDays: 30, overdueOnly: false, replayAt: null }, columns.categoryCodes, now));
 const list = donuts(grids, mix, 'meta_grid');
 console.log(`  ${columns.length} cases, ${list.length} meta-grid donuts`);
 

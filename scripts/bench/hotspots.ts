@@ -26,10 +26,11 @@ import { binHotspots, caseHeat, countsAsHot, heatClasses, hexRadiusForZoom, HEAT
 import { OPEN_STATUSES, type CaseFilters } from '../../src/lib/view/view-state.svelte';
 import { addSyntheticCases, ensureSnapshot } from '../db-snapshot';
 import { printTable, record, time } from './measure';
+import { EmbeddedSession } from '../../src/lib/accounts/session';
 
 type Exec = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
-const FILTERS: CaseFilters = { statuses: [...OPEN_STATUSES], categories: [], sources: [], sinceDays: 30 };
+const FILTERS: CaseFilters = { statuses: [...OPEN_STATUSES], categories: [], sources: [], sinceDays: 30, overdueOnly: false, replayAt: null };
 /** Metres of EPSG:3857 per screen pixel at zoom 0 with 512-pixel tiles: the SQL cells match the browser's. */
 const MERCATOR_M_PER_PX = 40_075_016.686 / 512;
 
@@ -131,7 +132,8 @@ export async function hotspotAggregation(db: PGlite, zoom: number, postgres?: { 
   const exec: Exec = (sql, params) => db.query(sql, params) as never;
   await exec('set search_path = public, extensions');
   const seedCount = Number((await exec('select count(*) as n from cases')).rows[0].n);
-  const data = createCitygridData(new SqlTransport(db as unknown as SqlDatabase));
+  const transport = new SqlTransport(db as unknown as SqlDatabase);
+const data = createCitygridData(transport, new EmbeddedSession(transport));
   const grids = (await Promise.all((['grid', 'micro_grid', 'meta_grid'] as const).map((level) => data.grids(level)))).flat();
   for (const scale of [10_000, 100_000]) {
     await db.exec(DROP_SYNTHETIC);

@@ -5,7 +5,7 @@ import type { CaseFilters } from '../../../src/lib/view/view-state.svelte';
 
 const NOW = Date.parse('2026-11-24T08:00:00Z');
 const HOUR = 3_600_000;
-const FILTERS: CaseFilters = { statuses: ['reported'], categories: [], sources: [], sinceDays: 7 };
+const FILTERS: CaseFilters = { statuses: ['reported'], categories: [], sources: [], sinceDays: 7, overdueOnly: false, replayAt: null };
 const row = (id: number, status: string, gridId: number, o: { overdue?: boolean; closedDaysAgo?: number; category?: string } = {}) => ({
   id, case_no: `CG-${id}`, category_code: o.category ?? 'E-0501', source: 'resident_qr', status, lon: 121.5, lat: 31.26, grid_id: gridId,
   reported_at: new Date(NOW - 48 * HOUR).toISOString(), due_at: new Date(NOW + (o.overdue ? -HOUR : HOUR)).toISOString(),
