@@ -1,5 +1,5 @@
 /** The screens, by the path of their hash route: `#/`, `#/inspect`, `#/track/<code>`, …; the query after `?` is the screen's state. */
-export const SCREENS = ['', 'inspect'] as const;
+export const SCREENS = ['', 'inspect', 'wall', 'parking', 'report', 'track', 'qr'] as const;
 export type ScreenPath = (typeof SCREENS)[number];
 
 export interface Route {
