@@ -89,6 +89,17 @@ describeEachEngine('stage time limits', (engine) => {
     expect(closed.stage_due_at).toBeNull();
   });
 
+  it('gives each case moved by one statement the due time of its own category and stage', async () => {
+    const rows = await rolledBack(async (tx) => {
+      await tx.query(`select set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
+      return (await tx.query<{ category_code: string; ok: boolean }>(
+        `update cases set status = 'dispatched' where status = 'registered'
+         returning category_code, stage_due_at = stage_due_at_for(category_code, 'dispatched', now()) as ok`)).rows;
+    });
+    expect(new Set(rows.map((r) => r.category_code)).size).toBeGreaterThan(1);
+    expect(rows.filter((r) => !r.ok)).toEqual([]);
+  });
+
   it('gives every open case a stage due time and no closed or rejected case one', async () => {
     const [row] = await engine().sql<{ open_without: number; done_with: number; open: number }>(
       `select count(*) filter (where is_open(status) and stage_due_at is null)::int as open_without,

@@ -1,17 +1,48 @@
-/** Runs `task` soon after it is asked for, at most once per `intervalMs`: a burst of asks is one run. */
-export function throttled(task: () => void, intervalMs: number): { ask(): void; stop(): void } {
+/**
+ * Runs `task` soon after it is asked for, never twice at once: a burst of
+ * asks is one run. Runs start at least `intervalMs` apart, and further apart
+ * when the task is slow: after a run of d ms the next waits until d / `share`
+ * has passed since it started, so a heavy aggregate read takes at most
+ * `share` of the database's time, and the writes and re-reads of a burst of
+ * changes are not left queueing behind it.
+ */
+export function throttled(task: () => unknown, intervalMs: number, share = 0.1): { ask(): void; stop(): void } {
   let scheduled: ReturnType<typeof setTimeout> | null = null;
-  let lastRunAt = -Infinity;
+  let running = false;
+  let askedWhileRunning = false;
+  let stopped = false;
+  let nextAllowedAt = -Infinity;
+
+  async function run() {
+    scheduled = null;
+    running = true;
+    const startedAt = performance.now();
+    try {
+      await task();
+    } finally {
+      const took = performance.now() - startedAt;
+      nextAllowedAt = startedAt + Math.max(intervalMs, took / share);
+      running = false;
+      if (askedWhileRunning) {
+        askedWhileRunning = false;
+        ask();
+      }
+    }
+  }
+
+  function ask() {
+    if (stopped || scheduled) return;
+    if (running) {
+      askedWhileRunning = true;
+      return;
+    }
+    scheduled = setTimeout(run, Math.max(0, nextAllowedAt - performance.now()));
+  }
+
   return {
-    ask() {
-      if (scheduled) return;
-      scheduled = setTimeout(() => {
-        scheduled = null;
-        lastRunAt = performance.now();
-        task();
-      }, Math.max(0, lastRunAt + intervalMs - performance.now()));
-    },
+    ask,
     stop() {
+      stopped = true;
       if (scheduled) clearTimeout(scheduled);
       scheduled = null;
     },
