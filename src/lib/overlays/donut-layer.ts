@@ -1,6 +1,5 @@
-import { Layer, picking, project32, type Accessor, type DefaultProps, type LayerProps, type Position, type UpdateParameters } from '@deck.gl/core';
-import type { Model } from '@luma.gl/engine';
-import { instancedSquare } from './instanced-square';
+import { picking, project32, type Accessor, type DefaultProps, type LayerProps, type Position } from '@deck.gl/core';
+import { InstancedSquareLayer } from './instanced-square';
 import type { Rgba } from '../theme/theme';
 
 /**
@@ -122,13 +121,12 @@ const defaultProps: DefaultProps<DonutLayerProps> = {
 
 const unit = (c: Rgba) => c.map((v) => v / 255);
 
-export class DonutLayer<D = unknown> extends Layer<Required<_DonutLayerProps<D>>> {
+export class DonutLayer<D = unknown> extends InstancedSquareLayer<Required<_DonutLayerProps<D>>> {
   static layerName = 'DonutLayer';
   static defaultProps = defaultProps;
-  declare state: { model?: Model };
-
-  getShaders() {
-    return super.getShaders({ vs, fs, modules: [project32, picking, donutUniforms] });
+  
+  protected shaders() {
+    return { vs, fs, modules: [project32, picking, donutUniforms] };
   }
 
   initializeState() {
@@ -139,23 +137,10 @@ export class DonutLayer<D = unknown> extends Layer<Required<_DonutLayerProps<D>>
     });
   }
 
-  updateState(params: UpdateParameters<this>) {
-    super.updateState(params);
-    if (params.changeFlags.extensionsChanged) {
-      this.state.model?.destroy();
-      this.state.model = this._getModel();
-      this.getAttributeManager()!.invalidateAll();
-    }
-  }
-
   draw() {
     const [colour0, colour1, colour2, colour3] = this.props.colours.map(unit);
     const model = this.state.model!;
     model.shaderInputs.setProps({ donut: { colour0, colour1, colour2, colour3, holeColour: unit(this.props.holeColour), innerRatio: this.props.innerRatio } });
     model.draw(this.context.renderPass);
-  }
-
-  protected _getModel(): Model {
-    return instancedSquare(this as never, this.getShaders());
   }
 }

@@ -1,6 +1,5 @@
-import { Layer, project32, type Accessor, type DefaultProps, type LayerProps, type Position, type UpdateParameters } from '@deck.gl/core';
-import type { Model } from '@luma.gl/engine';
-import { instancedSquare } from './instanced-square';
+import { project32, type Accessor, type DefaultProps, type LayerProps, type Position } from '@deck.gl/core';
+import { InstancedSquareLayer } from './instanced-square';
 import type { Rgba } from '../theme/theme';
 
 /**
@@ -98,13 +97,13 @@ const defaultProps: DefaultProps<PulseLayerProps> = {
   colour: { type: 'color', value: [14, 165, 233, 255] },
 };
 
-export class PulseLayer<D = unknown> extends Layer<Required<_PulseLayerProps<D>>> {
+export class PulseLayer<D = unknown> extends InstancedSquareLayer<Required<_PulseLayerProps<D>>> {
   static layerName = 'PulseLayer';
   static defaultProps = defaultProps;
-  declare state: { model?: Model; baseMs: number };
+  declare state: InstancedSquareLayer<_PulseLayerProps<D>>['state'] & { baseMs: number };
 
-  getShaders() {
-    return super.getShaders({ vs, fs, modules: [project32, pulseUniforms] });
+  protected shaders() {
+    return { vs, fs, modules: [project32, pulseUniforms] };
   }
 
   initializeState() {
@@ -116,15 +115,6 @@ export class PulseLayer<D = unknown> extends Layer<Required<_PulseLayerProps<D>>
     });
   }
 
-  updateState(params: UpdateParameters<this>) {
-    super.updateState(params);
-    if (params.changeFlags.extensionsChanged) {
-      this.state.model?.destroy();
-      this.state.model = this._getModel();
-      this.getAttributeManager()!.invalidateAll();
-    }
-  }
-
   draw() {
     const { durationMs, fromRadiusPx, toRadiusPx, lineWidthPx, colour } = this.props;
     const nowMs = Date.now() - this.state.baseMs;
@@ -132,9 +122,5 @@ export class PulseLayer<D = unknown> extends Layer<Required<_PulseLayerProps<D>>
     model.shaderInputs.setProps({ pulse: { nowMs, durationMs, fromRadiusPx, toRadiusPx, lineWidthPx, colour: colour.map((v) => v / 255) } });
     model.draw(this.context.renderPass);
     if (Date.now() < this.props.endsAt) this.setNeedsRedraw();
-  }
-
-  protected _getModel(): Model {
-    return instancedSquare(this as never, this.getShaders());
   }
 }
