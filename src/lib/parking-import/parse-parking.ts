@@ -134,7 +134,9 @@ function parseGeoJson(json: Record<string, unknown>, map: FieldMap): ParsedParki
       return;
     }
     const [lon, lat] = geometry.coordinates as Value[];
-    parsed.rows.push(pick({ ...properties, lon, lat, ...('id' in properties || feature.id === undefined ? {} : { id: feature.id }) }, line, map));
+    // A feature's own id names the lot where its properties do not.
+    const id = (feature as { id?: unknown }).id;
+    parsed.rows.push(pick({ ...(id === undefined ? {} : { id }), ...properties, lon, lat }, line, map));
   });
   return parsed;
 }
