@@ -53,6 +53,7 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.closeRates(new Date(0), new Date(), 'category');
   await data.transitionCase(1, 'reported', 'registered', 'n');
   await data.recordParkingReading(1, 3);
+  await data.importParking([{ line: 1, code: 'PK-1' }], true);
   expect(new Set(calls.map((c) => c.name))).toEqual(new Set(Object.keys(RPC_FUNCTIONS)));
   for (const call of calls) {
     expect(RPC_FUNCTIONS[call.name].args, call.name).toEqual(expect.arrayContaining(call.args));

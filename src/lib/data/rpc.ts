@@ -33,6 +33,7 @@ export const RPC_FUNCTIONS = {
   close_rates: { args: ['p_from', 'p_to', 'p_group'], public: true },
   transition_case: { args: ['p_case_id', 'p_from_status', 'p_to_status', 'p_note'], public: false, write: true },
   record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },
+  import_parking: { args: ['p_rows', 'p_dry_run'], public: false, write: true },
 } as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
 
 /**
