@@ -97,6 +97,19 @@ describe.skipIf(!HAS_CHROMIUM)('parking near me on a phone', () => {
     await expect.poll(() => page.evaluate(() => JSON.stringify((window as unknown as { citygridMap: { getFilter(id: string): unknown } }).citygridMap.getFilter('parking-selected'))))
       .toBe(JSON.stringify(['==', ['get', 'id'], Number(await rows(page).nth(1).getAttribute('data-lot-id'))]));
     await page.screenshot({ path: `${SHOTS}/parking-search.png` });
+
+    // And the other way: a lot tapped on the map is selected in the list.
+    await mapReady(page);
+    const third = rows(page).nth(2);
+    const id = Number(await third.getAttribute('data-lot-id'));
+    const spot = await page.evaluate((id) => {
+      const map = (window as unknown as { citygridMap: { querySourceFeatures(s: string): { properties: { id: number }; geometry: { coordinates: number[] } }[] } }).citygridMap;
+      return map.querySourceFeatures('parking-lots').find((f) => f.properties.id === id)!.geometry.coordinates;
+    }, id);
+    const at = await screenPoint(page, spot[0], spot[1]);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => third.getByRole('button').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('heading', { level: 2 }).innerText()).toBe('起点：控江路街道');
   }, 120_000);
 
   it('says clearly when a point is outside the service area', async () => {
