@@ -101,6 +101,44 @@ async function browser() {
   }
 }
 
+/**
+ * The residents' parking page over Fast 4G on the Supabase build (against a
+ * fake PostgREST with fixed rows: the client is what is measured) and, for
+ * comparison, on the embedded build, which must start PGlite first.
+ */
+async function parkingPage() {
+  const { CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM, startApp } = await import('../tests/e2e/support/browser');
+  if (!HAS_CHROMIUM) return console.log('parking: skipped (no Chromium)');
+  const { FAST_4G, JS_BUDGET_GZIP_BYTES, fakeSupabase, parkingLoad, summarise } = await import('./bench/parking-light');
+  const { chromium } = await import('playwright-core');
+  const visits = Number(option('parking-visits') ?? 3);
+  const chrome = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const supabase = await fakeSupabase();
+  /** Cold visits one after another: on two cores, parallel visits would time each other. */
+  const measure = async (app: { url: string; close(): Promise<void> }, count: number, timeoutMs: number) => {
+    try {
+      const loads = [];
+      for (let i = 0; i < count; i++) loads.push(await parkingLoad(chrome, app.url, timeoutMs));
+      return summarise(loads);
+    } finally {
+      await app.close();
+    }
+  };
+  try {
+    const light = await measure(await startApp({ production: true, supabaseUrl: supabase.url }), visits, 120_000);
+    await ensureSnapshot(() => {});
+    const embedded = await measure(await startApp({ production: true }), 1, 600_000);
+    record('parking: first list, Fast 4G (Supabase build)', 'embedded build', embedded.firstListMsMedian, light.firstListMsMedian);
+    record('parking: JS before the list, gzip (Supabase)', 'embedded build', embedded.jsBeforeListGzipBytes, light.jsBeforeListGzipBytes, 'B');
+    const withinBudget = light.jsBeforeListGzipBytes <= JS_BUDGET_GZIP_BYTES && !light.loadsDeckOrPglite;
+    console.log(`  parking budget ${JS_BUDGET_GZIP_BYTES} B gzip, no deck.gl or PGlite: ${withinBudget ? 'kept' : 'BROKEN'}`);
+    writeResults('parking', { fast4g: FAST_4G, budgetGzipBytes: JS_BUDGET_GZIP_BYTES, withinBudget, supabase: light, embedded });
+  } finally {
+    await supabase.close();
+    await chrome.close();
+  }
+}
+
 /** `--name=value` from the command line. */
 function option(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -177,5 +215,6 @@ async function node() {
 
 if (!process.argv.includes('--no-node')) await node();
 if (!process.argv.includes('--no-browser')) await browser();
+if (!process.argv.includes('--no-parking')) await parkingPage();
 printTable();
 writeResults('all');

@@ -43,6 +43,9 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.parkingLots(bbox, [1]);
   await data.volunteerPosts(bbox, [1]);
   await data.nearestParking(121.5, 31.2, 1, 5);
+  await data.parkingSeenFrom(121.5, 31.2, [1]);
+  await data.parkingHistory([1]);
+  await data.searchParkingPlaces('控江路');
   await data.kpis('pingliang_road');
   await data.reportCase({ categoryCode: 'X', lon: 121.5, lat: 31.2, description: 'd', contact: 'c', address: 'a' });
   await data.allowedMoves(1);

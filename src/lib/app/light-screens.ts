@@ -14,6 +14,8 @@ export interface LightScreenProps {
  * interface alone, so a phone opening one loads neither deck.gl nor the
  * shared live map.
  */
-export const LIGHT_SCREENS: Partial<Record<ScreenPath, () => Promise<{ default: Component<LightScreenProps> }>>> = {};
+export const LIGHT_SCREENS: Partial<Record<ScreenPath, () => Promise<{ default: Component<LightScreenProps> }>>> = {
+  parking: () => import('../parking/ParkingScreen.svelte'),
+};
 
 export const isLightScreen = (screen: ScreenPath): boolean => screen in LIGHT_SCREENS;

@@ -19,9 +19,11 @@ import {
   type Grid,
   type Kpis,
   type LayerCounts,
+  type NearbyParkingLot,
   type ParkingImportResult,
   type ParkingImportRow,
   type ParkingLot,
+  type ParkingPlace,
   type TrackedCase,
   type VolunteerPost,
 } from './types';
@@ -79,6 +81,10 @@ function toParkingLot(row: Row): ParkingLot {
     lat: num(row.lat),
     updatedAt: epochMs(row.updated_at),
   };
+}
+
+function toNearbyParkingLot(row: Row): NearbyParkingLot {
+  return { ...toParkingLot(row), distanceM: num(row.distance_m), openNow: row.open_now === true, ageS: num(row.age_s), stale: row.stale === true };
 }
 
 function toVolunteerPost(row: Row): VolunteerPost {
@@ -289,8 +295,27 @@ export function createCitygridData(transport: RpcTransport, session: AccountSess
       return (await transport.call('volunteer_posts_in_bbox', { ...bboxArgs(bbox), p_ids: ids ?? null })).map(toVolunteerPost);
     },
     async nearestParking(lon, lat, minFree = 1, limit = 10) {
-      const rows = await transport.call('nearest_parking', { p_lon: lon, p_lat: lat, p_min_free: minFree, p_limit: limit });
-      return rows.map((r) => ({ ...toParkingLot(r), distanceM: num(r.distance_m) }));
+      const rows = await transport.call('nearest_parking', { p_lon: lon, p_lat: lat, p_min_free: minFree, p_limit: limit, p_ids: null });
+      return rows.map(toNearbyParkingLot);
+    },
+    async parkingSeenFrom(lon, lat, ids) {
+      const rows = await transport.call('nearest_parking', { p_lon: lon, p_lat: lat, p_min_free: 0, p_limit: 100, p_ids: ids });
+      return rows.map(toNearbyParkingLot);
+    },
+    async parkingHistory(ids, hours = 24) {
+      const rows = await transport.call('parking_history', { p_lot_ids: ids, p_hours: hours });
+      return rows.map((r) => ({ lotId: num(r.lot_id), at: epochMs(r.observed_at), freeSpaces: num(r.free_spaces) }));
+    },
+    async searchParkingPlaces(text, limit = 8) {
+      const rows = await transport.call('search_parking_places', { p_query: text, p_limit: limit });
+      return rows.map((r): ParkingPlace => ({
+        kind: r.kind as ParkingPlace['kind'],
+        code: r.code as string,
+        nameZh: r.name_zh as string,
+        nameEn: r.name_en as string,
+        lon: num(r.lon),
+        lat: num(r.lat),
+      }));
     },
     async kpis(subdistrictCode) {
       const [row] = await transport.call('kpi_summary', { p_subdistrict_code: subdistrictCode ?? null });

@@ -179,7 +179,30 @@ export interface ParkingLot {
 }
 
 export interface NearbyParkingLot extends ParkingLot {
+  /** Straight-line (geodesic) distance from the point asked about. */
   distanceM: number;
+  /** Whether the lot's hours include the database's present moment (Shanghai time). */
+  openNow: boolean;
+  /** How old the lot's number was when read, by the database clock, so a wrong device clock cannot age it. */
+  ageS: number;
+  /** The number is older than two missed readings. */
+  stale: boolean;
+}
+
+export interface ParkingReading {
+  lotId: number;
+  at: number;
+  freeSpaces: number;
+}
+
+/** A named place to look for parking from: a sub-district, a grid (community) or a lot. */
+export interface ParkingPlace {
+  kind: 'subdistrict' | 'grid' | 'lot';
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  lon: number;
+  lat: number;
 }
 
 export const DUTY_KINDS = ['station_duty', 'civility_persuasion', 'order_keeping', 'interpreting'] as const;
@@ -311,6 +334,12 @@ export interface CitygridData {
   parkingLots(bbox?: Bbox, ids?: number[]): Promise<ParkingLot[]>;
   volunteerPosts(bbox?: Bbox, ids?: number[]): Promise<VolunteerPost[]>;
   nearestParking(lon: number, lat: number, minFree?: number, limit?: number): Promise<NearbyParkingLot[]>;
+  /** These lots, full or not, as seen from a point: a listed lot re-read after it changed. */
+  parkingSeenFrom(lon: number, lat: number, ids: number[]): Promise<NearbyParkingLot[]>;
+  /** The lots' readings over the last `hours`, oldest first. */
+  parkingHistory(ids: number[], hours?: number): Promise<ParkingReading[]>;
+  /** Sub-districts, grids and lots whose name or code contains the text. */
+  searchParkingPlaces(text: string, limit?: number): Promise<ParkingPlace[]>;
   kpis(subdistrictCode?: string): Promise<Kpis>;
   reportCase(report: CaseReport): Promise<ReportedCase>;
   /** The moves the caller may make on the case now: the UI offers exactly these. */
