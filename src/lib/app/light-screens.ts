@@ -14,6 +14,10 @@ export interface LightScreenProps {
  * interface alone, so a phone opening one loads neither deck.gl nor the
  * shared live map.
  */
-export const LIGHT_SCREENS: Partial<Record<ScreenPath, () => Promise<{ default: Component<LightScreenProps> }>>> = {};
+export const LIGHT_SCREENS: Partial<Record<ScreenPath, () => Promise<{ default: Component<LightScreenProps> }>>> = {
+  report: () => import('../report/ReportScreen.svelte'),
+  track: () => import('../track/TrackScreen.svelte'),
+  qr: () => import('../qr/QrScreen.svelte'),
+};
 
 export const isLightScreen = (screen: ScreenPath): boolean => screen in LIGHT_SCREENS;
