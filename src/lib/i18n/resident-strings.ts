@@ -14,7 +14,7 @@ export const RESIDENT_STRINGS = {
   reportContactHint: { zh: '手机或邮箱，仅工作人员可见', en: 'Phone or email, seen by staff only' },
   reportLocation: { zh: '位置', en: 'Location' },
   reportInGrid: { zh: '{grid}（{code}）', en: '{grid} ({code})' },
-  reportMapHint: { zh: '拖动标记或点击地图，确认问题所在位置', en: 'Drag the marker or tap the map to confirm where the problem is' },
+  reportMapHint: { zh: '拖动地图或点击某处，让图钉对准问题所在位置', en: 'Drag the map or tap a spot to put the pin on the problem' },
   reportMapLabel: { zh: '确认位置的地图', en: 'Map to confirm the location' },
   reportNoLocation: { zh: '请点击地图或使用我的位置', en: 'Tap the map or use your location' },
   reportMapFailed: { zh: '地图未能加载；表单仍可提交。', en: 'The map could not load; the form still works.' },
