@@ -39,6 +39,9 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.casesChangedSince(new Date());
   await data.caseDetail(1);
   await data.trackCase('ABCDEFGHJKLM');
+  await data.gridByCode('PLR-G01');
+  await data.attachReportPhoto('ABCDEFGHJKLM', 'image/jpeg', 'AAAA');
+  await data.residentVerdict('ABCDEFGHJKLM', false, 'n');
   await data.fireStations(bbox, [1]);
   await data.parkingLots(bbox, [1]);
   await data.volunteerPosts(bbox, [1]);

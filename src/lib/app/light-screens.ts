@@ -16,6 +16,9 @@ export interface LightScreenProps {
  */
 export const LIGHT_SCREENS: Partial<Record<ScreenPath, () => Promise<{ default: Component<LightScreenProps> }>>> = {
   parking: () => import('../parking/ParkingScreen.svelte'),
+  report: () => import('../report/ReportScreen.svelte'),
+  track: () => import('../track/TrackScreen.svelte'),
+  qr: () => import('../qr/QrScreen.svelte'),
 };
 
 export const isLightScreen = (screen: ScreenPath): boolean => screen in LIGHT_SCREENS;

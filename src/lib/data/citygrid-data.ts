@@ -151,6 +151,7 @@ function toCaseDetail(row: Row): CaseDetail {
 
 function toTrackedCase(row: Row): TrackedCase {
   return {
+    id: num(row.id),
     caseNo: row.case_no as string,
     categoryCode: row.category_code as string,
     status: row.status as CaseStatus,
@@ -159,6 +160,8 @@ function toTrackedCase(row: Row): TrackedCase {
     dueAt: epochMs(row.due_at),
     closedAt: row.closed_at == null ? null : epochMs(row.closed_at),
     timeline: (row.timeline as Row[]).map((e) => ({ status: e.status as CaseStatus, at: epochMs(e.at) })),
+    grid: row.grid_zh == null ? null : { zh: row.grid_zh as string, en: row.grid_en as string },
+    awaitingVerdict: row.awaiting_verdict === true,
   };
 }
 
@@ -285,6 +288,19 @@ export function createCitygridData(transport: RpcTransport, session: AccountSess
       const [row] = await transport.call('track_case', { p_tracking_code: trackingCode });
       return row ? toTrackedCase(row) : null;
     },
+    async gridByCode(code) {
+      const [row] = await transport.call('grid_by_code', { p_code: code });
+      if (!row) return null;
+      return { id: num(row.id), code: row.code as string, nameZh: row.name_zh as string, nameEn: row.name_en as string, lon: num(row.lon), lat: num(row.lat) };
+    },
+    async attachReportPhoto(trackingCode, mime, base64) {
+      if (transport.storeReportPhoto) await transport.storeReportPhoto(trackingCode, mime, base64);
+      else await transport.call('attach_report_photo', { p_tracking_code: trackingCode, p_mime: mime, p_data_base64: base64 });
+    },
+    async residentVerdict(trackingCode, fixed, note) {
+      const [row] = await transport.call('resident_verdict', { p_tracking_code: trackingCode, p_fixed: fixed, p_note: note ?? null });
+      return { caseNo: row.case_no as string, status: row.status as CaseStatus };
+    },
     async fireStations(bbox, ids) {
       return (await transport.call('fire_stations_in_bbox', { ...bboxArgs(bbox), p_ids: ids ?? null })).map(toFireStation);
     },
@@ -336,6 +352,7 @@ export function createCitygridData(transport: RpcTransport, session: AccountSess
         trackingCode: row.tracking_code as string,
         gridCode: orNull(row.grid_code as string | null),
         dueAt: epochMs(row.due_at),
+        duplicateOf: orNull(row.duplicate_of as string | null),
       };
     },
     async allowedMoves(id) {

@@ -26,6 +26,9 @@ export const RPC_FUNCTIONS = {
   search_parking_places: { args: ['p_query', 'p_limit'], public: true },
   kpi_summary: { args: ['p_subdistrict_code'], public: true },
   track_case: { args: ['p_tracking_code'], public: true },
+  grid_by_code: { args: ['p_code'], public: true },
+  attach_report_photo: { args: ['p_tracking_code', 'p_mime', 'p_data_base64'], public: true, write: true },
+  resident_verdict: { args: ['p_tracking_code', 'p_fixed', 'p_note'], public: true, write: true },
   report_case: { args: ['p_category_code', 'p_location', 'p_description', 'p_source', 'p_contact', 'p_address'], public: true, write: true },
   allowed_moves: { args: ['p_case_id'], public: true },
   attach_case_photo: { args: ['p_case_id', 'p_mime', 'p_data_base64'], public: false, write: true },
@@ -46,7 +49,6 @@ export const RPC_FUNCTIONS = {
  * platform's (service role only) and never called from the UI.
  */
 export const WORKSPACE_RPC_FUNCTIONS = {
-  resident_verdict: { args: ['p_tracking_code', 'p_fixed', 'p_note'], public: true, write: true },
   stage_overdue: { args: ['p_subdistrict_code'], public: true },
   open311_services: { args: [], public: true },
   open311_requests: { args: ['p_start_date', 'p_end_date', 'p_status', 'p_service_code', 'p_limit'], public: true },
@@ -69,6 +71,8 @@ export interface RpcTransport {
   readonly ready: Promise<void>;
   call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<Row[]>;
   subscribe(listener: (event: ChangeEvent) => void): () => void;
+  /** Where a backend keeps residents' photos outside the database (Supabase Storage); absent, they go through attach_report_photo. */
+  storeReportPhoto?(trackingCode: string, mime: string, base64: string): Promise<void>;
 }
 
 /** What a failure says, whatever was thrown. */

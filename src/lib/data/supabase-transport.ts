@@ -6,6 +6,8 @@ import type { ChangeEvent } from './types';
 /** The public Realtime Broadcast topic the database's change trigger sends to. */
 export const CHANGE_TOPIC = 'citygrid:changes';
 const PAGE_ROWS = 1000;
+/** The Storage bucket a migration defines for residents' photos. */
+export const REPORT_PHOTO_BUCKET = 'report-photos';
 
 interface PostgrestFailure {
   message: string;
@@ -67,6 +69,18 @@ export class SupabaseTransport implements RpcTransport {
     const { data, error, status } = answer;
     if (error) throw new DataError(error.message, error.code, name, unreachable(error, status), error.details);
     return (data ?? []) as Row[];
+  }
+
+  /**
+   * Residents' photos go to the report-photos bucket, in a folder named by the
+   * report's tracking code: the bucket caps their size and type, and its
+   * policy lets a reporter store 3 (see may_store_report_photo()).
+   */
+  async storeReportPhoto(trackingCode: string, mime: string, base64: string): Promise<void> {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const path = `${trackingCode}/${crypto.randomUUID()}.${mime.split('/')[1]}`;
+    const { error } = await this.client.storage.from(REPORT_PHOTO_BUCKET).upload(path, new Blob([bytes], { type: mime }), { contentType: mime });
+    if (error) throw new DataError(error.message, undefined, 'attach_report_photo');
   }
 
   subscribe(listener: (event: ChangeEvent) => void): () => void {

@@ -262,10 +262,14 @@ export interface ReportedCase {
   trackingCode: string;
   gridCode: string | null;
   dueAt: number;
+  /** The case number of an open case nearby this report repeats, or null. */
+  duplicateOf: string | null;
 }
 
 /** What anyone holding a tracking code may see of a case: no notes, no people. */
 export interface TrackedCase {
+  /** The case's id, public on the map anyway: change events name cases by it. */
+  id: number;
   caseNo: string;
   categoryCode: string;
   status: CaseStatus;
@@ -274,6 +278,19 @@ export interface TrackedCase {
   dueAt: number;
   closedAt: number | null;
   timeline: { status: CaseStatus; at: number }[];
+  grid: { zh: string; en: string } | null;
+  /** Whether the reporter's "fixed / not fixed" answer is taken now. */
+  awaitingVerdict: boolean;
+}
+
+/** A grid as its printed QR code names it, with a point inside it. */
+export interface GridPlace {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  lon: number;
+  lat: number;
 }
 
 /** A lot, and optionally its reading, as a file gave them (line: where in the file); import_parking checks every value. */
@@ -330,6 +347,12 @@ export interface CitygridData {
   casesChangedSince(since: Date): Promise<{ ids: number[]; checkedAt: number }>;
   caseDetail(id: number): Promise<CaseDetail | null>;
   trackCase(trackingCode: string): Promise<TrackedCase | null>;
+  /** A grid by its code (as on its QR sheet), or null. */
+  gridByCode(code: string): Promise<GridPlace | null>;
+  /** Adds one of at most 3 photos to the caller's own report, within an hour of reporting; kept in Storage on Supabase. */
+  attachReportPhoto(trackingCode: string, mime: string, base64: string): Promise<void>;
+  /** The reporter's answer on the work: fixed closes the case, not fixed (with a note) sends it back to handling. */
+  residentVerdict(trackingCode: string, fixed: boolean, note?: string): Promise<{ caseNo: string; status: CaseStatus }>;
   fireStations(bbox?: Bbox, ids?: number[]): Promise<FireStation[]>;
   parkingLots(bbox?: Bbox, ids?: number[]): Promise<ParkingLot[]>;
   volunteerPosts(bbox?: Bbox, ids?: number[]): Promise<VolunteerPost[]>;

@@ -1,3 +1,5 @@
+import { RESIDENT_STRINGS } from './resident-strings';
+
 /** Every user-facing string, in Chinese and English. */
 export const STRINGS = {
   appTitle: { zh: 'Citygrid 城市网格', en: 'Citygrid' },
@@ -212,6 +214,7 @@ export const STRINGS = {
   signOut: { zh: '退出登录', en: 'Sign out' },
   signInFailed: { zh: '登录失败：{reason}', en: 'Could not sign in: {reason}' },
   signOutFailed: { zh: '退出失败：{reason}', en: 'Could not sign out: {reason}' },
+  ...RESIDENT_STRINGS,
   attributionSynthetic: {
     zh: '合成演示数据：网格、街道内的道路、设施与案件；来自 OpenStreetMap：街道边界、河流、地铁与高架道路',
     en: 'Synthetic demo data: grids, streets inside the sub-districts, facilities and cases; from OpenStreetMap: sub-district outlines, rivers, metro and elevated roads',

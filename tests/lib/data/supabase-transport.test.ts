@@ -60,3 +60,21 @@ it('reports a call that never reached the database to the connection, and a refu
   await expect(refused.call('report_case', {})).rejects.toMatchObject({ unreachable: false, code: 'PT429' });
   expect(refused.connection.state.status).toBe('live');
 });
+
+it('stores a resident photo in the report-photos bucket, under its tracking code, as its type', async () => {
+  const uploads: { bucket: string; path: string; bytes: number[]; type: string; contentType: string }[] = [];
+  const bucket = (name: string) => ({
+    upload: async (path: string, blob: Blob, options: { contentType: string }) => {
+      uploads.push({ bucket: name, path, bytes: [...new Uint8Array(await blob.arrayBuffer())], type: blob.type, contentType: options.contentType });
+      return path.startsWith('FULL') ? { data: null, error: { message: 'new row violates row-level security policy' } } : { data: { path }, error: null };
+    },
+  });
+  const client = { ...fakeClient(0).client, storage: { from: bucket } } as unknown as SupabaseClient;
+  const transport = new SupabaseTransport(client);
+  await transport.storeReportPhoto('ABCD2345EFGH', 'image/jpeg', btoa('\xff\xd8\xff\xe0'));
+  expect(uploads[0]).toMatchObject({ bucket: 'report-photos', bytes: [0xff, 0xd8, 0xff, 0xe0], type: 'image/jpeg', contentType: 'image/jpeg' });
+  expect(uploads[0].path).toMatch(/^ABCD2345EFGH\/[0-9a-f-]{36}\.jpeg$/);
+  await expect(transport.storeReportPhoto('FULL2345EFGH', 'image/png', btoa('x'))).rejects.toMatchObject({
+    name: 'DataError', rpc: 'attach_report_photo', message: expect.stringMatching(/row-level security/),
+  });
+});
