@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, startApp, type App } from './support/browser';
 import { watchPageErrors } from './support/page-watch';
@@ -8,12 +8,15 @@ const SHOTS = 'tests/e2e/__results__';
 
 describe.skipIf(!HAS_CHROMIUM)('the QR sheets, one per grid', () => {
   let app: App;
+  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
     app = await startApp();
-    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // One context: the phone's page below shares the database the sheet's page started.
+    context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
     errors = watchPageErrors(page);
     await page.goto(`${app.url}#/qr`);
     await page.waitForSelector('[data-testid="qr-screen"][data-loaded="true"]', { timeout: 240_000 });
@@ -42,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('the QR sheets, one per grid', () => {
 
   it('opens the report page for the grid a code links to', async () => {
     const link = await page.locator('[data-testid="qr-sheet"]').first().getAttribute('data-link');
-    const phone = await page.context().newPage();
+    const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(link!);
     await phone.waitForSelector('.grid-name', { timeout: 240_000 });

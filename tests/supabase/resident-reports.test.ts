@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import type { SqlQueryable } from '../../src/lib/data/sql-transport';
 import { asRole, describeEachEngine } from '../support/engines';
 import { placeUnder } from '../support/places';
 
@@ -6,6 +8,21 @@ import { placeUnder } from '../support/places';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]).toString('base64');
 const CATEGORY = 'E-0203'; // no photo needed to hand it over
+
+/** The migration's Supabase-only part, run below against a stand-in for Supabase's storage schema. */
+const STORAGE_SETUP = /do \$\$\nbegin\n  if to_regclass\('storage\.buckets'\)[\s\S]*?end \$\$;/.exec(
+  readFileSync('supabase/migrations/20261124004200_resident_reports.sql', 'utf8'))![0];
+/** The columns of Supabase's storage tables the bucket and its policies use. */
+const STORAGE_STAND_IN = `
+  create schema storage;
+  create table storage.buckets (id text primary key, name text not null, public boolean not null default false,
+                                file_size_limit bigint, allowed_mime_types text[]);
+  create table storage.objects (id bigint generated always as identity primary key, bucket_id text references storage.buckets, name text not null);
+  alter table storage.objects enable row level security;
+  grant usage on schema storage to anon, authenticated;
+  grant select, insert on storage.objects to anon, authenticated;`;
+/** Thrown to roll the stand-in back once a test is done with it. */
+const ROLL_BACK = new Error('roll back');
 
 describeEachEngine('resident reports', (engine) => {
   async function report() {
@@ -106,5 +123,46 @@ describeEachEngine('resident reports', (engine) => {
     await admin.transitionCase(id, 'handling', 'handled', '都清除了 all gone');
     expect(await engine().as('public').residentVerdict(trackingCode, true)).toEqual({ caseNo, status: 'closed' });
     expect(await track()).toMatchObject({ status: 'closed', closedAt: expect.any(Number), awaitingVerdict: false });
+  });
+
+  it('creates the Storage bucket and policies where a storage schema exists: the reporter stores 3, staff read them', async () => {
+    const { trackingCode } = await report();
+    const as = async (tx: SqlQueryable, role: 'public' | 'commander') => {
+      await tx.query('reset role');
+      await tx.query(`set local role ${role === 'public' ? 'anon' : 'authenticated'}`);
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(
+        role === 'public' ? { role: 'anon' } : { role: 'authenticated', sub: '00000000-0000-4000-8000-0000000000c1', app_metadata: { citygrid_role: 'commander' } })]);
+    };
+    /** An insert as the reporter: its error message, or 'stored'. */
+    const store = async (tx: SqlQueryable, name: string) => {
+      await as(tx, 'public');
+      await tx.query('savepoint photo');
+      try {
+        await tx.query(`insert into storage.objects (bucket_id, name) values ('report-photos', $1)`, [name]);
+        return 'stored';
+      } catch (error) {
+        await tx.query('rollback to savepoint photo');
+        return (error as Error).message;
+      }
+    };
+    await expect(engine().db.transaction(async (tx) => {
+      for (const statement of STORAGE_STAND_IN.split(';').filter((q) => q.trim())) await tx.query(statement);
+      await tx.query(STORAGE_SETUP);
+      expect((await tx.query('select id, public, file_size_limit::int as limit, allowed_mime_types from storage.buckets')).rows).toEqual([
+        { id: 'report-photos', public: false, limit: 1048576, allowed_mime_types: ['image/jpeg', 'image/png', 'image/webp'] },
+      ]);
+      expect(await store(tx, 'ZZZZZZZZZZZZ/a.jpeg')).toMatch(/row-level security/);
+      for (const n of [1, 2, 3]) expect(await store(tx, `${trackingCode}/${n}.jpeg`)).toBe('stored');
+      expect(await store(tx, `${trackingCode}/4.jpeg`)).toMatch(/row-level security/);
+      // The same 3 count against the database path.
+      await tx.query('savepoint db_photo');
+      await expect(tx.query('select * from attach_report_photo($1, $2, $3)', [trackingCode, 'image/png', PNG])).rejects.toThrow(/already has 3 photos/);
+      await tx.query('rollback to savepoint db_photo');
+      expect((await tx.query('select count(*)::int as n from storage.objects')).rows).toEqual([{ n: 0 }]);
+      await as(tx, 'commander');
+      expect((await tx.query('select count(*)::int as n from storage.objects')).rows).toEqual([{ n: 3 }]);
+      throw ROLL_BACK;
+    })).rejects.toBe(ROLL_BACK);
+    expect(await engine().sql(`select 1 from pg_namespace where nspname = 'storage'`)).toEqual([]);
   });
 });
