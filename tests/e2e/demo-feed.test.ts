@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, startApp, type App } from './support/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM, startApp, type App } from './support/browser';
 import { openAt, view, waitLive } from './support/dashboard';
 import { watchPageErrors } from './support/page-watch';
 
@@ -56,5 +56,23 @@ describe.skipIf(!HAS_CHROMIUM)('the demo feed in the browser', () => {
     await page.reload();
     await page.waitForFunction('window.citygrid?.demoFeed !== undefined', null, { timeout: 240_000 });
     expect(await page.evaluate(RUNNING)).toBe(false);
+  }, 300_000);
+
+  it('starts by itself in npm run dev for a person’s browser, in one tab of those sharing the database', async () => {
+    // Without the automation flag, navigator.webdriver is false, as in a browser a person opened.
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'] });
+    try {
+      const context = await browser.newContext();
+      const first = await context.newPage();
+      await first.goto(`${app.url}#/`);
+      await first.waitForFunction('window.citygrid?.demoFeed?.running === true', null, { timeout: 240_000 });
+      const second = await context.newPage();
+      await second.goto(`${app.url}#/`);
+      await second.waitForFunction('window.citygrid?.demoFeed !== undefined', null, { timeout: 240_000 });
+      expect(await second.evaluate(RUNNING)).toBe(false);
+      await first.evaluate('window.citygrid.demoFeed.stop()');
+    } finally {
+      await browser.close();
+    }
   }, 300_000);
 });
