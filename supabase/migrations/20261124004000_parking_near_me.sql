@@ -124,7 +124,7 @@ begin
     from places p
     where lower(p.name_zh) like pattern or lower(p.name_en) like pattern or lower(p.code) like pattern
     order by (lower(p.name_zh) = q or lower(p.name_en) = q or lower(p.code) = q) desc,
-             (lower(p.name_zh) like q || '%' or lower(p.name_en) like q || '%') desc,
+             (starts_with(lower(p.name_zh), q) or starts_with(lower(p.name_en), q)) desc,
              p.kind_rank, length(p.name_zh), p.code
     limit p_limit;
 end $$;

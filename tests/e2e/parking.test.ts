@@ -93,7 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)('parking near me on a phone', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toBe('起点：控江路街道');
     await expect.poll(() => rows(page).count()).toBeGreaterThan(3);
     await rows(page).nth(1).getByRole('button').click();
-    expect(await rows(page).nth(1).getByRole('button').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => rows(page).nth(1).getByRole('button').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.evaluate(() => JSON.stringify((window as unknown as { citygridMap: { getFilter(id: string): unknown } }).citygridMap.getFilter('parking-selected'))))
       .toBe(JSON.stringify(['==', ['get', 'id'], Number(await rows(page).nth(1).getAttribute('data-lot-id'))]));
     await page.screenshot({ path: `${SHOTS}/parking-search.png` });
@@ -157,7 +157,7 @@ describe.skipIf(!HAS_CHROMIUM)('parking near me on a phone', () => {
     for (let i = 0; i < 12 && !/class="pick/.test(await focused()); i++) await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/class="pick/);
     await page.keyboard.press('Enter');
-    expect(await rows(page).first().getByRole('button').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => rows(page).first().getByRole('button').getAttribute('aria-pressed')).toBe('true');
   }, 180_000);
 
   it('has no serious or critical accessibility violations, in Chinese and in English', async () => {

@@ -139,6 +139,9 @@ describeEachEngine('parking near me', (engine) => {
     expect((await data.searchParkingPlaces('pk-kjr-001', 3))[0]).toMatchObject({ kind: 'lot', code: 'PK-KJR-001' });
     expect((await data.searchParkingPlaces('Pingliang Road Grid 1'))[0]).toMatchObject({ kind: 'grid', code: 'PLR-G01' });
     expect(await data.searchParkingPlaces('%')).toEqual([]);
+    // Only the sub-district codes hold an underscore: a wildcard would match every name.
+    expect((await data.searchParkingPlaces('_', 50)).map((p) => p.code).sort()).toEqual(['kongjiang_road', 'pengpu_xincun', 'pingliang_road']);
+    expect((await data.searchParkingPlaces('路', 50)).length).toBe(50);
     expect(await data.searchParkingPlaces("'; drop table parking_lots; --")).toEqual([]);
     await expect(data.searchParkingPlaces('  ')).rejects.toThrow(/1 to 60 characters/);
     await expect(data.searchParkingPlaces('路'.repeat(61))).rejects.toThrow(/1 to 60 characters/);

@@ -38,14 +38,16 @@ export class ParkingFinder {
 
   async findFrom(origin: Origin) {
     const asked = ++this.#asked;
+    // The last point's lots go at once: listed under the new point, they would mislead.
     this.origin = origin;
+    this.#show([]);
+    this.selectedId = null;
     this.loading = true;
     this.problem = null;
     try {
       const lots = await this.data.nearestParking(origin.lon, origin.lat, 1, LIST_LENGTH);
       if (asked !== this.#asked) return;
       this.#show(lots);
-      this.selectedId = null;
       this.readings = await this.#readingsOf(lots.map((l) => l.id));
     } catch (error) {
       if (asked === this.#asked) this.problem = problemOf(error);
