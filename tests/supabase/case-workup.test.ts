@@ -31,7 +31,7 @@ describeEachEngine('the case panel reads', (engine) => {
     expect(detail.stageDueAt).toBeGreaterThan(detail.reportedAt);
     expect(detail.events.map((e) => [e.from, e.to, e.note])).toEqual([[null, 'reported', null], ['reported', 'registered', '立案 registered']]);
     expect(detail.photos).toEqual([expect.objectContaining({ mime: 'image/png', status: 'registered', bytes: 70 })]);
-    expect(await engine().as('inspector').casePhoto(detail.photos[0].id)).toBe(`data:image/png;base64,${PNG}`);
+    expect(await engine().as('inspector').casePhoto(detail.photos[0])).toBe(`data:image/png;base64,${PNG}`);
   });
 
   it('shows the public the case as on the map: no phone, contact, notes or photos', async () => {
@@ -44,8 +44,8 @@ describeEachEngine('the case panel reads', (engine) => {
     expect(detail.events).toEqual([]);
     expect(detail.photos).toEqual([]);
     const [{ id: photoId }] = await engine().sql<{ id: number }>('select id from case_photos where case_id = $1', [id]);
-    await expect(engine().as('public').casePhoto(photoId)).rejects.toMatchObject({ code: '42501' });
-    expect(await engine().as('otherInspector').casePhoto(photoId), 'an inspector of other grids').toBeNull();
+    await expect(engine().as('public').casePhoto({ id: photoId, path: null })).rejects.toMatchObject({ code: '42501' });
+    expect(await engine().as('otherInspector').casePhoto({ id: photoId, path: null }), 'an inspector of other grids').toBeNull();
   });
 
   it('finds a case by its number, forgiving case and spaces, and nothing for a stranger', async () => {

@@ -53,7 +53,7 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.reportCase({ categoryCode: 'X', lon: 121.5, lat: 31.2, description: 'd', contact: 'c', address: 'a' });
   await data.allowedMoves(1);
   await data.attachCasePhoto(1, 'image/png', 'AAAA');
-  await data.casePhoto(1);
+  await data.casePhoto({ id: 1, path: null });
   await data.findCase('CG20261124-1');
   await data.myGrids();
   await data.closeRates(new Date(0), new Date(), 'category');

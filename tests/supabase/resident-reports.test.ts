@@ -17,7 +17,8 @@ const STORAGE_STAND_IN = `
   create schema storage;
   create table storage.buckets (id text primary key, name text not null, public boolean not null default false,
                                 file_size_limit bigint, allowed_mime_types text[]);
-  create table storage.objects (id bigint generated always as identity primary key, bucket_id text references storage.buckets, name text not null);
+  create table storage.objects (id bigint generated always as identity primary key, bucket_id text references storage.buckets, name text not null,
+    metadata jsonb, created_at timestamptz not null default clock_timestamp());
   alter table storage.objects enable row level security;
   grant usage on schema storage to anon, authenticated;
   grant select, insert on storage.objects to anon, authenticated;`;
@@ -126,7 +127,7 @@ describeEachEngine('resident reports', (engine) => {
   });
 
   it('creates the Storage bucket and policies where a storage schema exists: the reporter stores 3, staff read them', async () => {
-    const { trackingCode } = await report();
+    const { id, trackingCode } = await report();
     const as = async (tx: SqlQueryable, role: 'public' | 'commander') => {
       await tx.query('reset role');
       await tx.query(`set local role ${role === 'public' ? 'anon' : 'authenticated'}`);
@@ -161,6 +162,9 @@ describeEachEngine('resident reports', (engine) => {
       expect((await tx.query('select count(*)::int as n from storage.objects')).rows).toEqual([{ n: 0 }]);
       await as(tx, 'commander');
       expect((await tx.query('select count(*)::int as n from storage.objects')).rows).toEqual([{ n: 3 }]);
+      // The case panel lists them, each with its path for a signed URL.
+      const [{ photos }] = (await tx.query<{ photos: { path: string | null; status: string }[] }>('select photos from case_detail($1)', [id])).rows;
+      expect(photos.map((p) => p.path)).toEqual([1, 2, 3].map((n) => `${trackingCode}/${n}.jpeg`));
       throw ROLL_BACK;
     })).rejects.toBe(ROLL_BACK);
     expect(await engine().sql(`select 1 from pg_namespace where nspname = 'storage'`)).toEqual([]);

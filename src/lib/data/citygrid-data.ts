@@ -110,7 +110,7 @@ const optionalNum = (value: unknown): number | null => (value == null ? null : n
 const optionalMs = (value: unknown): number | null => (value == null ? null : epochMs(value));
 
 function toCasePhoto(row: Row): CasePhoto {
-  return { id: num(row.id), mime: row.mime as string, status: row.status as CaseStatus, at: epochMs(row.at ?? row.created_at), bytes: num(row.bytes ?? row.byte_size) };
+  return { id: row.id == null ? null : num(row.id), path: (row.path as string | undefined) ?? null, mime: row.mime as string, status: row.status as CaseStatus, at: epochMs(row.at ?? row.created_at), bytes: num(row.bytes ?? row.byte_size) };
 }
 
 function toCaseDetail(row: Row): CaseDetail {
@@ -363,8 +363,9 @@ export function createCitygridData(transport: RpcTransport, session: AccountSess
       const [row] = await transport.call('attach_case_photo', { p_case_id: id, p_mime: mime, p_data_base64: base64 });
       return toCasePhoto(row);
     },
-    async casePhoto(photoId) {
-      const [row] = await transport.call('case_photo', { p_photo_id: photoId });
+    async casePhoto(photo) {
+      if (photo.path) return transport.reportPhotoUrl ? transport.reportPhotoUrl(photo.path) : null;
+      const [row] = await transport.call('case_photo', { p_photo_id: photo.id });
       return row ? `data:${row.mime as string};base64,${row.data_base64 as string}` : null;
     },
     async myGrids() {

@@ -73,6 +73,8 @@ export interface RpcTransport {
   subscribe(listener: (event: ChangeEvent) => void): () => void;
   /** Where a backend keeps residents' photos outside the database (Supabase Storage); absent, they go through attach_report_photo. */
   storeReportPhoto?(trackingCode: string, mime: string, base64: string): Promise<void>;
+  /** A short-lived URL of a photo kept there, for the staff its policy lets read it. */
+  reportPhotoUrl?(path: string): Promise<string | null>;
 }
 
 /** What a failure says, whatever was thrown. */

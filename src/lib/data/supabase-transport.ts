@@ -83,6 +83,12 @@ export class SupabaseTransport implements RpcTransport {
     if (error) throw new DataError(error.message, undefined, 'attach_report_photo');
   }
 
+  async reportPhotoUrl(path: string): Promise<string | null> {
+    const { data, error } = await this.client.storage.from(REPORT_PHOTO_BUCKET).createSignedUrl(path, 600);
+    if (error) throw new DataError(error.message, undefined, 'case_detail');
+    return data?.signedUrl ?? null;
+  }
+
   subscribe(listener: (event: ChangeEvent) => void): () => void {
     const channel = this.client
       .channel(CHANGE_TOPIC)

@@ -120,7 +120,10 @@ export const CASE_STAGES = ['register', 'dispatch', 'handle', 'verify'] as const
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 export interface CasePhoto {
-  id: number;
+  /** The photo's row in case_photos; null for one kept in Storage. */
+  id: number | null;
+  /** Where Storage keeps it (residents' photos on Supabase), else null. */
+  path: string | null;
   mime: string;
   /** The status the case had when the photo was attached. */
   status: CaseStatus;
@@ -369,8 +372,8 @@ export interface CitygridData {
   allowedMoves(id: number): Promise<CaseMove[]>;
   /** Attaches a photo (JPEG, PNG or WebP, at most 1 MB) to a case the caller works. */
   attachCasePhoto(id: number, mime: string, base64: string): Promise<CasePhoto>;
-  /** A photo as a data URL, for staff who may see it. */
-  casePhoto(photoId: number): Promise<string | null>;
+  /** A photo as a URL to show (a data URL, or a short-lived signed one for Storage), for staff who may see it. */
+  casePhoto(photo: Pick<CasePhoto, 'id' | 'path'>): Promise<string | null>;
   /** The grid ids the caller works (an inspector's grids and all inside them); 'all' for commanders and admins, none for the public. */
   myGrids(): Promise<number[] | 'all'>;
   /** The case a typed case number names. */

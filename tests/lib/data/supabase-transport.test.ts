@@ -78,3 +78,17 @@ it('stores a resident photo in the report-photos bucket, under its tracking code
     name: 'DataError', rpc: 'attach_report_photo', message: expect.stringMatching(/row-level security/),
   });
 });
+
+it('shows staff a photo kept in Storage through a signed URL that expires', async () => {
+  const signed: { bucket: string; path: string; seconds: number }[] = [];
+  const bucket = (name: string) => ({
+    createSignedUrl: async (path: string, seconds: number) => {
+      signed.push({ bucket: name, path, seconds });
+      return path.startsWith('GONE') ? { data: null, error: { message: 'Object not found' } } : { data: { signedUrl: `https://x.test/${path}?token=t` }, error: null };
+    },
+  });
+  const transport = new SupabaseTransport({ ...fakeClient(0).client, storage: { from: bucket } } as unknown as SupabaseClient);
+  expect(await transport.reportPhotoUrl('ABCD2345EFGH/1.jpeg')).toBe('https://x.test/ABCD2345EFGH/1.jpeg?token=t');
+  expect(signed[0]).toEqual({ bucket: 'report-photos', path: 'ABCD2345EFGH/1.jpeg', seconds: 600 });
+  await expect(transport.reportPhotoUrl('GONE2345EFGH/1.jpeg')).rejects.toMatchObject({ name: 'DataError', message: 'Object not found' });
+});
