@@ -31,6 +31,9 @@ export const RPC_FUNCTIONS = {
   find_case: { args: ['p_case_no'], public: true },
   my_grids: { args: [], public: true },
   close_rates: { args: ['p_from', 'p_to', 'p_group'], public: true },
+  wall_areas: { args: ['p_subdistrict_codes'], public: true },
+  wall_kpis: { args: ['p_subdistrict_codes', 'p_target', 'p_at'], public: true },
+  wall_grids: { args: ['p_subdistrict_codes', 'p_at'], public: true },
   transition_case: { args: ['p_case_id', 'p_from_status', 'p_to_status', 'p_note'], public: false, write: true },
   record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },
 } as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
