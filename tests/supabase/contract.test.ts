@@ -56,6 +56,7 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.wallGrids(null);
   await data.transitionCase(1, 'reported', 'registered', 'n');
   await data.recordParkingReading(1, 3);
+  await data.importParking([{ line: 1, code: 'PK-1' }], true);
   expect(new Set(calls.map((c) => c.name))).toEqual(new Set(Object.keys(RPC_FUNCTIONS)));
   for (const call of calls) {
     expect(RPC_FUNCTIONS[call.name].args, call.name).toEqual(expect.arrayContaining(call.args));

@@ -19,6 +19,8 @@ import {
   type Grid,
   type Kpis,
   type LayerCounts,
+  type ParkingImportResult,
+  type ParkingImportRow,
   type ParkingLot,
   type TrackedCase,
   type VolunteerPost,
@@ -174,6 +176,21 @@ function toKpis(row: Row): Kpis {
     volunteersOnDuty: num(row.volunteers_on_duty),
     volunteerPostsUnstaffed: num(row.volunteer_posts_unstaffed),
     fireStations: num(row.fire_stations),
+  };
+}
+
+/** import_parking's arguments. Rows go keyed by line: a JSON object travels as jsonb on both backends (an array would become a SQL array). */
+export function parkingImportArgs(rows: ParkingImportRow[], dryRun: boolean) {
+  return { p_rows: Object.fromEntries(rows.map(({ line, ...fields }) => [line, fields])), p_dry_run: dryRun };
+}
+
+export function toParkingImportResult(r: Row): ParkingImportResult {
+  return {
+    line: num(r.line),
+    code: orNull(r.code as string | null),
+    outcome: r.outcome as ParkingImportResult['outcome'],
+    reading: orNull(r.reading as ParkingImportResult['reading']),
+    reason: orNull(r.reason as string | null),
   };
 }
 
@@ -366,6 +383,9 @@ export function createCitygridData(transport: RpcTransport, session: AccountSess
         // Without a time the database clock dates the reading, not this device's.
         p_observed_at: observedAt?.toISOString() ?? null,
       });
+    },
+    async importParking(rows, dryRun) {
+      return (await transport.call('import_parking', parkingImportArgs(rows, dryRun))).map(toParkingImportResult);
     },
     subscribe: (listener) => transport.subscribe(listener),
   };

@@ -1,6 +1,7 @@
 import { SupabaseSession, tabSession } from '../accounts/session';
 import { createCitygridData } from './citygrid-data';
 import { DEVICE_HEADER, deviceId } from './device-id';
+import type { SqlDatabase } from './sql-transport';
 import type { CitygridData } from './types';
 
 export interface DataConfig {
@@ -16,6 +17,11 @@ export function configFromEnv(): DataConfig {
     baseUrl: import.meta.env.BASE_URL,
   };
 }
+
+const embeddedDatabases = new WeakMap<CitygridData, Promise<SqlDatabase>>();
+
+/** The embedded database behind `data` (none on Supabase), for the demo feed that writes to it as the service role. */
+export const embeddedDatabaseOf = (data: CitygridData): Promise<SqlDatabase> | undefined => embeddedDatabases.get(data);
 
 /**
  * Supabase when a project is configured, otherwise the embedded PGlite
@@ -41,5 +47,7 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
   const transport = new SqlTransport(database);
   transport.setDevice(deviceId());
   // Demo accounts: the database runs every call under the chosen account's claims.
-  return createCitygridData(transport, tabSession(transport));
+  const data = createCitygridData(transport, tabSession(transport));
+  embeddedDatabases.set(data, database);
+  return data;
 }

@@ -36,6 +36,7 @@ export const RPC_FUNCTIONS = {
   wall_grids: { args: ['p_subdistrict_codes', 'p_at'], public: true },
   transition_case: { args: ['p_case_id', 'p_from_status', 'p_to_status', 'p_note'], public: false, write: true },
   record_parking_reading: { args: ['p_lot_id', 'p_free_spaces', 'p_observed_at'], public: false, write: true },
+  import_parking: { args: ['p_rows', 'p_dry_run'], public: false, write: true },
 } as const satisfies Record<string, { args: readonly string[]; public: boolean; write?: true }>;
 
 /**

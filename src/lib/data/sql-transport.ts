@@ -19,13 +19,30 @@ const API_ROLES = new Set<Claims['role']>(['anon', 'authenticated', 'service_rol
 
 /** The statement that calls one function with named arguments, skipping undefined ones. */
 export function rpcStatement(name: RpcName, args: Record<string, unknown>): { sql: string; params: unknown[] } {
-  const names = RPC_FUNCTIONS[name].args.filter((arg) => args[arg] !== undefined);
+  return functionStatement(name, RPC_FUNCTIONS[name].args, args);
+}
+
+/** The statement that calls `public.<name>` with the named arguments of `argNames` that `args` defines. */
+export function functionStatement(name: string, argNames: readonly string[], args: Record<string, unknown>): { sql: string; params: unknown[] } {
+  const names = argNames.filter((arg) => args[arg] !== undefined);
   const params = names.map((arg) => {
     const value = args[arg];
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
   });
   const list = names.map((arg, i) => `${arg} => $${i + 1}`).join(', ');
   return { sql: `select * from public.${name}(${list})`, params };
+}
+
+/** Runs one statement in a transaction as the API role of `claims`, with the claims and headers PostgREST would set. */
+export function runAs(db: SqlDatabase, claims: Claims, headers: Record<string, string>, sql: string, params: unknown[]): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    await tx.query(`set local role ${claims.role}`);
+    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`, [
+      JSON.stringify(claims),
+      JSON.stringify(headers),
+    ]);
+    return (await tx.query<Row>(sql, params)).rows;
+  });
 }
 
 /**
@@ -76,14 +93,7 @@ export class SqlTransport implements RpcTransport {
     const claims = this.#claims;
     const db = await this.#db;
     try {
-      const rows = await db.transaction(async (tx) => {
-        await tx.query(`set local role ${claims.role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`, [
-          JSON.stringify(claims),
-          JSON.stringify(this.#headers),
-        ]);
-        return (await tx.query<Row>(sql, params)).rows;
-      });
+      const rows = await runAs(db, claims, this.#headers, sql, params);
       if (isWrite(name)) await db.syncToFs?.();
       return rows;
     } catch (error) {

@@ -286,6 +286,21 @@ export interface TrackedCase {
   timeline: { status: CaseStatus; at: number }[];
 }
 
+/** A lot, and optionally its reading, as a file gave them (line: where in the file); import_parking checks every value. */
+export type ParkingImportRow = { line: number } & Partial<
+  Record<'code' | 'name_zh' | 'name_en' | 'kind' | 'capacity' | 'free_spaces' | 'fee_per_hour_cny' | 'hours' | 'lon' | 'lat' | 'observed_at', string | number>
+>;
+
+/** What import_parking did with one row: the lot created or updated (and its reading), or refused with the reason. */
+export interface ParkingImportResult {
+  line: number;
+  code: string | null;
+  outcome: 'created' | 'updated' | 'refused';
+  /** current: the lot's free spaces now; history: older than the lot's number; duplicate: already stored. */
+  reading: 'current' | 'history' | 'duplicate' | null;
+  reason: string | null;
+}
+
 /**
  * The compact event the database emits for each statement that changes a
  * layer table: `row_id` when the statement changed one row, `row_ids` (500
@@ -352,6 +367,8 @@ export interface CitygridData {
   /** Moves a case from the status the caller saw; refused if it has moved since. */
   transitionCase(id: number, from: CaseStatus, to: CaseStatus, note?: string): Promise<void>;
   recordParkingReading(lotId: number, freeSpaces: number, observedAt?: Date): Promise<void>;
+  /** Creates or updates lots and their readings from a file's rows (admins); with `dryRun` checks them and keeps nothing. */
+  importParking(rows: ParkingImportRow[], dryRun: boolean): Promise<ParkingImportResult[]>;
   /** Calls `listener` with every change event; returns the unsubscribe function. */
   subscribe(listener: (event: ChangeEvent) => void): () => void;
 }
