@@ -26,8 +26,8 @@ describe.skipIf(!HAS_CHROMIUM)('the command wall through a network outage', () =
     await page.evaluate(() => ((window as unknown as { wallVisit: number }).wallVisit = 1));
   }, 400_000);
   afterAll(async () => {
-    await app?.close();
     await fake?.close();
+    await app?.close();
   });
 
   it('keeps the last numbers with a stale marker while the network is down', async () => {

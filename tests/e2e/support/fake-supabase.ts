@@ -23,6 +23,7 @@ export interface FakeSupabase {
   /** Serves the page's PostgREST calls and Realtime socket from the database. */
   serve(page: Page): Promise<void>;
   setDown(down: boolean): void;
+  /** Stops serving (calls in flight are dropped) and closes the database. */
   close(): Promise<void>;
 }
 
@@ -44,7 +45,9 @@ export async function fakeSupabase(): Promise<FakeSupabase> {
   const sockets = new Set<WebSocketRoute>();
   const joined = new Set<WebSocketRoute>();
   const topic = `realtime:${CHANGE_TOPIC}`;
-  const stopForwarding = anon.subscribe((event) => {
+  const pages: Page[] = [];
+  // Closing the database ends this subscription too.
+  anon.subscribe((event) => {
     const message = JSON.stringify([null, null, topic, 'broadcast', { type: 'broadcast', event: 'change', payload: event }]);
     for (const ws of joined) ws.send(message);
   });
@@ -53,6 +56,7 @@ export async function fakeSupabase(): Promise<FakeSupabase> {
     down: false,
     service,
     async serve(page) {
+      pages.push(page);
       await page.route(`${FAKE_SUPABASE_URL}/rest/v1/rpc/*`, async (route) => {
         if (fake.down) return route.abort('internetdisconnected');
         const url = new URL(route.request().url());
@@ -84,8 +88,9 @@ export async function fakeSupabase(): Promise<FakeSupabase> {
       fake.down = down;
       if (down) for (const ws of sockets) void ws.close({ code: 1006, reason: 'network down' });
     },
+    /** Call before the browser closes: calls still in flight are dropped, not answered from a closed database. */
     async close() {
-      stopForwarding();
+      for (const page of pages) await page.unrouteAll({ behavior: 'ignoreErrors' });
       await pglite.close();
     },
   };
