@@ -136,6 +136,29 @@ async function parkingPage() {
   } finally {
     await supabase.close();
     await chrome.close();
+    }
+  }
+}
+
+/**
+ * The command wall left running with the live demo feed for `--wall-soak-minutes`
+ * (off unless given; the e2e soak runs ten): its heap at the end against its heap
+ * at the start, both after a forced garbage collection.
+ */
+async function wallSoak(minutes: number) {
+  const { startApp } = await import('../tests/e2e/support/browser');
+  const { openWall } = await import('../tests/e2e/support/wall');
+  const { hasDemoFeed, soakWall } = await import('../tests/e2e/support/wall-soak');
+  const app = await startApp({ production: true });
+  try {
+    const page = await openWall(app, 'tour=30s', { width: 1920, height: 1080 });
+    if (!(await hasDemoFeed(page))) return console.log('wall soak: skipped (this build has no demo feed)');
+    const result = await soakWall(page, minutes, Number(option('wall-soak-speed') ?? 1));
+    const mb = (bytes: number) => bytes / 2 ** 20;
+    record(`wall heap after ${minutes} min of live feed`, 'wall heap at the start', mb(result.startBytes), mb(result.endBytes), 'MB');
+    writeResults('wall-soak', { minutes, ...result });
+  } finally {
+    await app.close();
   }
 }
 
@@ -216,5 +239,6 @@ async function node() {
 if (!process.argv.includes('--no-node')) await node();
 if (!process.argv.includes('--no-browser')) await browser();
 if (!process.argv.includes('--no-parking')) await parkingPage();
+if (option('wall-soak-minutes')) await wallSoak(Number(option('wall-soak-minutes')));
 printTable();
 writeResults('all');

@@ -57,6 +57,9 @@ it('calls only catalogued functions with catalogued argument names from every da
   await data.findCase('CG20261124-1');
   await data.myGrids();
   await data.closeRates(new Date(0), new Date(), 'category');
+  await data.wallAreas(['PLR']);
+  await data.wallKpis(['PLR'], 0.96);
+  await data.wallGrids(null);
   await data.transitionCase(1, 'reported', 'registered', 'n');
   await data.recordParkingReading(1, 3);
   await data.importParking([{ line: 1, code: 'PK-1' }], true);

@@ -2,3 +2,4 @@
 export { LiveMap } from './live-map.svelte';
 export { default as Dashboard } from './Dashboard.svelte';
 export { default as InspectScreen } from '../inspect/InspectScreen.svelte';
+export { default as WallScreen } from '../wall/WallScreen.svelte';

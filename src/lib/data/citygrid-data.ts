@@ -26,6 +26,10 @@ import {
   type ParkingPlace,
   type TrackedCase,
   type VolunteerPost,
+  type WallArea,
+  type WallGrid,
+  type WallKpis,
+  WALL_KPIS,
 } from './types';
 
 const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
@@ -35,6 +39,8 @@ function bboxArgs(bbox?: Bbox) {
   const [p_west, p_south, p_east, p_north] = bbox;
   return { p_west, p_south, p_east, p_north };
 }
+
+const rowBounds = (row: Row): Bbox => [num(row.west), num(row.south), num(row.east), num(row.north)];
 
 function toGrid(row: Row): Grid {
   return {
@@ -336,6 +342,25 @@ export function createCitygridData(transport: RpcTransport, session: AccountSess
     async kpis(subdistrictCode) {
       const [row] = await transport.call('kpi_summary', { p_subdistrict_code: subdistrictCode ?? null });
       return toKpis(row);
+    },
+    async wallAreas(areas) {
+      const rows = await transport.call('wall_areas', { p_subdistrict_codes: areas });
+      return rows.map((r): WallArea => ({
+        code: r.code as string, shortCode: r.short_code as string, nameZh: r.name_zh as string, nameEn: r.name_en as string, bounds: rowBounds(r),
+      }));
+    },
+    async wallKpis(areas, target) {
+      const rows = await transport.call('wall_kpis', { p_subdistrict_codes: areas, p_target: target });
+      const byKpi = new Map(rows.map((r) => [r.kpi as string, { now: optionalNum(r.now_value), yesterday: optionalNum(r.yesterday_value) }]));
+      return Object.fromEntries(WALL_KPIS.map((kpi) => [kpi, byKpi.get(kpi) ?? { now: null, yesterday: null }])) as WallKpis;
+    },
+    async wallGrids(areas) {
+      const rows = await transport.call('wall_grids', { p_subdistrict_codes: areas });
+      return rows.map((r): WallGrid => ({
+        id: num(r.grid_id), code: r.code as string, nameZh: r.name_zh as string, nameEn: r.name_en as string,
+        areaKm2: num(r.area_km2), openCases: num(r.open_cases), overdue: num(r.overdue),
+        openPerKm2: num(r.open_per_km2), overduePerKm2: num(r.overdue_per_km2), bounds: rowBounds(r),
+      }));
     },
     async reportCase(report) {
       const [row] = await transport.call('report_case', {

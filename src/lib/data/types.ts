@@ -243,6 +243,39 @@ export interface Kpis {
   fireStations: number;
 }
 
+/** The wall's KPIs, as wall_kpis() defines them (see its migration). */
+export const WALL_KPIS = [
+  'open_cases', 'overdue', 'reported_today', 'closed_today', 'close_rate', 'close_rate_target', 'close_rate_met',
+  'on_time_close_rate', 'median_close_hours', 'parking_free', 'parking_capacity', 'parking_occupancy',
+  'volunteers_on_duty', 'volunteers_planned', 'fire_reach',
+] as const;
+export type WallKpi = (typeof WALL_KPIS)[number];
+/** A KPI now and at the same hour yesterday; null where there is nothing to measure or no history. */
+export type WallKpis = Record<WallKpi, { now: number | null; yesterday: number | null }>;
+
+/** A sub-district a wall shows: its code, the short code its grids carry (PLR), its bounds. */
+export interface WallArea {
+  code: string;
+  shortCode: string;
+  nameZh: string;
+  nameEn: string;
+  bounds: Bbox;
+}
+
+/** A top-level grid with its open and overdue cases per km². */
+export interface WallGrid {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  areaKm2: number;
+  openCases: number;
+  overdue: number;
+  openPerKm2: number;
+  overduePerKm2: number;
+  bounds: Bbox;
+}
+
 export type LayerCounts = Record<
   'subdistricts' | 'grids' | 'micro_grids' | 'meta_grids' | 'cases' | 'fire_stations' | 'parking_lots' | 'volunteer_posts',
   number
@@ -367,6 +400,12 @@ export interface CitygridData {
   /** Sub-districts, grids and lots whose name or code contains the text. */
   searchParkingPlaces(text: string, limit?: number): Promise<ParkingPlace[]>;
   kpis(subdistrictCode?: string): Promise<Kpis>;
+  /** The sub-districts named by code or short code (all when none). */
+  wallAreas(areas: string[] | null): Promise<WallArea[]>;
+  /** The wall's KPIs for those sub-districts, now and at the same hour yesterday, against a close-rate target (0..1]. */
+  wallKpis(areas: string[] | null, target: number): Promise<WallKpis>;
+  /** Their top-level grids with open and overdue cases per km². */
+  wallGrids(areas: string[] | null): Promise<WallGrid[]>;
   reportCase(report: CaseReport): Promise<ReportedCase>;
   /** The moves the caller may make on the case now: the UI offers exactly these. */
   allowedMoves(id: number): Promise<CaseMove[]>;
