@@ -136,7 +136,6 @@ async function parkingPage() {
   } finally {
     await supabase.close();
     await chrome.close();
-    }
   }
 }
 
