@@ -154,7 +154,7 @@ describe.skipIf(!HAS_CHROMIUM)('parking near me on a phone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toMatch(/^起点：江浦路/);
     // Past the map and its controls to the first lot.
-    for (let i = 0; i < 12 && !/class="pick/.test(await focused()); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !/class="pick/.test(await focused()); i++) await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/class="pick/);
     await page.keyboard.press('Enter');
     await expect.poll(() => rows(page).first().getByRole('button').getAttribute('aria-pressed')).toBe('true');

@@ -4,9 +4,10 @@
  * when the task is slow: after a run of d ms the next waits until d / `share`
  * has passed since it started, so a heavy aggregate read takes at most
  * `share` of the database's time, and the writes and re-reads of a burst of
- * changes are not left queueing behind it.
+ * changes are not left queueing behind it. Never longer than `longestMs`,
+ * so what it shows is never more than that behind.
  */
-export function throttled(task: () => unknown, intervalMs: number, share = 0.1): { ask(): void; stop(): void } {
+export function throttled(task: () => unknown, intervalMs: number, share = 0.1, longestMs = 10_000): { ask(): void; stop(): void } {
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let askedWhileRunning = false;
@@ -21,7 +22,7 @@ export function throttled(task: () => unknown, intervalMs: number, share = 0.1):
       await task();
     } finally {
       const took = performance.now() - startedAt;
-      nextAllowedAt = startedAt + Math.max(intervalMs, took / share);
+      nextAllowedAt = startedAt + Math.max(intervalMs, Math.min(took / share, longestMs));
       running = false;
       if (askedWhileRunning) {
         askedWhileRunning = false;

@@ -29,7 +29,7 @@ describe('a throttled task', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(task).toHaveBeenCalledTimes(1);
     finish();
-    await vi.advanceTimersByTimeAsync(60_000); // a 5 s run at the default share waits 50 s
+    await vi.advanceTimersByTimeAsync(10_000); // a 5 s run waits no longer than 10 s from its start
     expect(task).toHaveBeenCalledTimes(2);
   });
 
@@ -40,6 +40,18 @@ describe('a throttled task', () => {
     await vi.advanceTimersByTimeAsync(1000); // the run takes 1 s
     t.ask();
     await vi.advanceTimersByTimeAsync(2999); // 4 s after it started, not 100 ms
+    expect(task).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
+  it('never waits longer than its longest wait, however slow the task', async () => {
+    const task = vi.fn(() => new Promise<void>((resolve) => setTimeout(resolve, 4000)));
+    const t = throttled(task, 100, 0.1, 10_000);
+    t.ask();
+    await vi.advanceTimersByTimeAsync(4000);
+    t.ask();
+    await vi.advanceTimersByTimeAsync(5999);
     expect(task).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(task).toHaveBeenCalledTimes(2);
