@@ -25,9 +25,10 @@ export const embeddedDatabaseOf = (data: CitygridData): Promise<SqlDatabase> | u
 
 /**
  * Supabase when a project is configured, otherwise the embedded PGlite
- * database. Each backend's code loads only when chosen.
+ * database, started once `startAfter` settles (at once without it). Each
+ * backend's code loads only when chosen.
  */
-export async function openData(config: DataConfig = configFromEnv()): Promise<CitygridData> {
+export async function openData(config: DataConfig = configFromEnv(), startAfter?: Promise<void>): Promise<CitygridData> {
   if (config.supabaseUrl && config.supabaseAnonKey) {
     const [{ createClient }, { SupabaseTransport }] = await Promise.all([
       import('@supabase/supabase-js'),
@@ -41,7 +42,7 @@ export async function openData(config: DataConfig = configFromEnv()): Promise<Ci
   }
   const [{ openEmbedded }, { SqlTransport }] = await Promise.all([import('./embedded/open-embedded'), import('./sql-transport')]);
   // The database starts in the background; calls wait for it, and the view paints meanwhile.
-  const database = openEmbedded(config.baseUrl);
+  const database = (startAfter ?? Promise.resolve()).then(() => openEmbedded(config.baseUrl));
   // For tools and benchmarks in the browser console: SQL on the embedded database, as its owner.
   Object.assign(globalThis, { citygridDatabase: database });
   const transport = new SqlTransport(database);
