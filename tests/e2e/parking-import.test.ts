@@ -29,8 +29,8 @@ describe.skipIf(!HAS_CHROMIUM)('the admin’s parking drop-zone', () => {
     expect(await report().getAttribute('data-written')).toBe('false');
     const refused = await report().locator('.refused li').allTextContents();
     expect(refused).toHaveLength(10);
-    expect(refused[0]).toBe('第 2 行 IMP-BAD-01: position (13.7373, 51.0504) is outside the service area');
-    expect(refused[7]).toBe('第 9 行 —: 7 fields where the header has 11');
+    expect(refused[0]).toBe('第 2 行 IMP-BAD-01: 位置 (13.7373, 51.0504) 在服务区域之外');
+    expect(refused[7]).toBe('第 9 行 —: 该行有 7 个字段，表头有 11 个');
     expect(await page.evaluate(`window.citygrid.data.parkingLots().then((lots) => lots.some((l) => l.code === 'IMP-BAD-11'))`)).toBe(false);
     await report().scrollIntoViewIfNeeded();
     await panel().screenshot({ path: 'tests/e2e/__results__/parking-import-checked.png' });
@@ -54,8 +54,8 @@ describe.skipIf(!HAS_CHROMIUM)('the admin’s parking drop-zone', () => {
     }, parkingFixture('parkapi.json'));
     await expect.poll(() => report().locator('.title').textContent()).toContain('city.json');
     expect(await report().locator('.refused li').allTextContents()).toEqual([
-      '第 2 条 shanghaikongjiang: missing field: free_spaces and observed_at for a new lot',
-      '第 3 条 shanghaioverfull: free spaces 25 exceed capacity 20',
+      '第 2 条 shanghaikongjiang: 新停车场缺少空余车位和观测时间（free_spaces、observed_at）',
+      '第 3 条 shanghaioverfull: 空余车位 25 超过车位总数 20',
     ]);
   }, 60_000);
 

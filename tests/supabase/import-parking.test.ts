@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { parseParkingFile } from '../../src/lib/parking-import/parse-parking';
+import { refusalZh } from '../../src/lib/parking-import/refusal-zh';
 import type { ParkingImportRow } from '../../src/lib/data/types';
 import { asRole, describeEachEngine } from '../support/engines';
 import { parkingFixture } from '../support/parking-fixtures';
@@ -102,6 +103,40 @@ describeEachEngine('parking import', (engine) => {
     expect(results[1]).toMatchObject({ outcome: 'created' });
     expect((await lot('IMP-SQL-01')).name_zh).toBe("停车场'); drop table parking_lots;--");
     expect(results[2].reason).toBe("code 'x''; drop' must be 1 to 60 letters, digits and - _ . :");
+  });
+
+  it('refuses with sentences the import screen can say in Chinese, every one of them', async () => {
+    const now = new Date().toISOString();
+    const fresh = { name_zh: 'x', capacity: 5, free_spaces: 1, ...IN_AREA, observed_at: now };
+    const rows: Omit<ParkingImportRow, 'line'>[] = [
+      { code: 'IMP-ZH-01', ...fresh, capacity: '12.5' },
+      { code: 'IMP-ZH-02', ...fresh, capacity: 0 },
+      { code: 'IMP-ZH-03', ...fresh, capacity: 20_000 },
+      { code: 'IMP-ZH-04', ...fresh, free_spaces: 'many' },
+      { code: 'IMP-ZH-05', ...fresh, free_spaces: -3 },
+      { code: 'IMP-ZH-06', ...fresh, free_spaces: 9 },
+      { code: 'IMP-ZH-07', ...fresh, observed_at: 'yesterday' },
+      { code: 'IMP-ZH-08', ...fresh, observed_at: '2099-01-01T00:00:00Z' },
+      { code: 'IMP-ZH-09', ...fresh, observed_at: undefined },
+      { code: 'IMP-ZH-10', ...fresh, free_spaces: undefined },
+      { code: 'IMP-ZH-11', ...fresh, fee_per_hour_cny: '-2' },
+      { code: 'IMP-ZH-12', ...fresh, kind: 'garage' },
+      { code: 'IMP-ZH-13', ...fresh, hours: '8-20' },
+      { code: 'IMP-ZH-14', ...fresh, lat: undefined },
+      { code: 'IMP-ZH-15', ...fresh, lon: 500 },
+      { code: 'IMP-ZH-16', ...fresh, lon: 13.7373, lat: 51.0504 },
+      { code: 'IMP-ZH-17', ...fresh, name_zh: undefined },
+      { code: 'IMP-ZH-18', ...fresh, capacity: undefined },
+      { code: 'IMP-ZH-19', ...fresh, lon: undefined, lat: undefined },
+      { code: 'IMP-ZH-20', ...fresh, free_spaces: undefined, observed_at: undefined },
+      { code: 'IMP-ZH-21', ...fresh, name_zh: '长'.repeat(61) },
+      { code: 'x; drop', ...fresh },
+      { ...fresh },
+    ];
+    const results = await admin().importParking(rows.map((row, i) => ({ ...row, line: i + 1 })), true);
+    expect(results.map((r) => r.outcome)).toEqual(rows.map(() => 'refused'));
+    const untranslated = results.filter((r) => !/[\u4e00-\u9fff]/.test(refusalZh(r.reason ?? ''))).map((r) => r.reason);
+    expect(untranslated).toEqual([]);
   });
 
   it('lets admins and the service role import, nobody else', async () => {
