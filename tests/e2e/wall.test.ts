@@ -56,12 +56,24 @@ describe.skipIf(!HAS_CHROMIUM)('the command wall', () => {
       if (Math.min((b.east - b.west) / 0.115, (b.north - b.south) / 0.141) > 1.25) problems.push('too far out');
       return problems.length ? `${problems.join(', ')}: ${JSON.stringify(b)}` : null;
     };
+    /** How far the sub-districts' southern edge reaches below the legend's top, in pixels: nothing framed may sit under it. */
+    const south = Math.min(...(await page.evaluate(`window.citygrid.data.wallAreas(null)`) as { bounds: number[] }[]).map((a) => a.bounds[1]));
+    const underLegend = () => page.evaluate((south) => {
+      const map = (window as unknown as { citygridMap: { project(p: [number, number]): { y: number }; getContainer(): HTMLElement } }).citygridMap;
+      const legendTop = document.querySelector('[data-testid="wall-legend"]')!.getBoundingClientRect().top - map.getContainer().getBoundingClientRect().top;
+      return map.project([121.45, south]).y - legendTop;
+    }, south);
     expect(misfit(await framed())).toBeNull();
+    await expect.poll(underLegend, { timeout: 30_000 }).toBeLessThan(0);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await expect.poll(async () => (await framed()).width, { timeout: 30_000 }).toBeLessThan(1500);
     await settleWall(page);
     await expect.poll(async () => misfit(await framed()), { timeout: 30_000 }).toBeNull();
+    await expect.poll(underLegend, { timeout: 30_000 }).toBeLessThan(0);
     expect(await page.getByTestId('wall').getAttribute('data-scale')).toBe('1.00');
+    // The overview is the density map alone, its legend with it; points come with the closer stops.
+    expect(await page.getByTestId('wall').getAttribute('data-overlays')).toBe('false');
+    expect(await page.getByTestId('wall-legend').textContent()).not.toContain('消防救援站');
     await page.screenshot({ path: `${SHOTS}/wall-1080p.png` });
   });
 
@@ -111,6 +123,8 @@ describe.skipIf(!HAS_CHROMIUM)('the command wall', () => {
     });
     await expect.poll(async () => { const c = await camera(); return !c.moving && c.zoom > 16 && Math.hypot(c.lng - SPOT.lon, c.lat - SPOT.lat) < 0.0005; }, { timeout: 30_000 }).toBe(true);
     const pausedAt = await step();
+    expect(await wall.getAttribute('data-overlays')).toBe('true');
+    expect(await tour.getByTestId('wall-legend').textContent()).toContain('消防救援站');
     await settleWall(tour);
     await tour.screenshot({ path: `${SHOTS}/wall-alarm.png` });
     expect(await step()).toBe(pausedAt);
