@@ -104,7 +104,8 @@ describe.skipIf(!HAS_CHROMIUM)('a case worked to closed by a commander and an in
 
     await move(commander, '结案');
     await expect.poll(() => statusIn(inspector), { timeout: 30_000 }).toBe('closed');
-    await expect.poll(async () => Number(await closeRate()), { timeout: 30_000 }).toBeGreaterThan(rateBefore);
+    // Under load a close-rate read is spaced out to a tenth of the database's time, up to 20 s apart.
+    await expect.poll(async () => Number(await closeRate()), { timeout: 45_000 }).toBeGreaterThan(rateBefore);
     // New back to what it was, closed one up (overdue moves with the clock, so it is not compared).
     await expect.poll(async () => { const d = await donutOfGrid1(overview); return [d[0], d[3]]; }, { timeout: 30_000 }).toEqual([donutBefore[0], donutBefore[3] + 1]);
     await overview.screenshot({ path: `${SHOTS}/workflow-overview.png` });

@@ -7,7 +7,7 @@
  * changes are not left queueing behind it. Never longer than `longestMs`,
  * so what it shows is never more than that behind.
  */
-export function throttled(task: () => unknown, intervalMs: number, share = 0.1, longestMs = 10_000): { ask(): void; stop(): void } {
+export function throttled(task: () => unknown, intervalMs: number, share = 0.1, longestMs = 20_000): { ask(): void; stop(): void } {
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let askedWhileRunning = false;
