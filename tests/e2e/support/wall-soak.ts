@@ -36,7 +36,9 @@ const caseCount = (page: Page) => page.evaluate(`window.citygrid.data.layerCount
  * Runs the demo feed against an open wall for `minutes`, sampling the heap
  * whenever the tour moves on (a condition the wall meets by itself, not a
  * fixed sleep) and at most once a minute. The first sample is taken after a
- * warm-up tour step, once fonts, shaders and caches are in.
+ * full round of the tour, back on the overview: by then every stop's layers,
+ * tiles, labels, fonts and shaders have been made once (the overview alone
+ * draws none of the point layers).
  */
 export async function soakWall(page: Page, minutes: number, speed = 1, log: (line: string) => void = console.log): Promise<SoakResult> {
   const cdp = await page.context().newCDPSession(page);
@@ -46,8 +48,14 @@ export async function soakWall(page: Page, minutes: number, speed = 1, log: (lin
     const step = await tourStep();
     await page.waitForFunction((s) => Number(document.querySelector('[data-testid="wall"]')?.getAttribute('data-tour-step')) > s, step, { timeout: 180_000, polling: 1000 });
   };
+  const onOverview = (yes: boolean) =>
+    page.waitForFunction((want) => (document.querySelector('[data-testid="wall"]')?.getAttribute('data-tour-stop') === 'overview') === want, yes, {
+      timeout: 600_000,
+      polling: 1000,
+    });
   await page.evaluate(`${FEED}.start({ speed: ${speed} })`);
-  await nextStep();
+  await onOverview(false);
+  await onOverview(true);
   const casesAtStart = await caseCount(page);
   const began = Date.now();
   const sample = async (): Promise<HeapSample> => {
